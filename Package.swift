@@ -1,0 +1,35 @@
+// swift-tools-version:6.1
+import PackageDescription
+
+let nio: [Target.Dependency] = [
+    .product(name: "NIOCore", package: "swift-nio"),
+    .product(name: "NIOHTTP1", package: "swift-nio"),
+]
+
+let package = Package(
+    name: "edgesim",
+    platforms: [.macOS(.v15)],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
+        .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
+        .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
+        .package(url: "https://github.com/apple/swift-certificates.git", from: "1.21.1"),
+        .package(url: "https://github.com/apple/swift-asn1.git", from: "1.7.4"),
+        .package(url: "https://github.com/apple/swift-argument-parser.git", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
+        .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
+        .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+    ],
+    targets: [
+        .target(
+            name: "Edge",
+            dependencies: ["HTTPSemantics", "Telemetry", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
+        ),
+        .target(name: "Telemetry"),
+        .target(name: "HTTPSemantics"),
+        .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),
+        .testTarget(name: "EdgeTests", dependencies: ["Edge", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
+    ],
+    swiftLanguageModes: [.v6]
+)

@@ -1,0 +1,36 @@
+import NIOCore
+import NIOHTTP1
+
+/// What the edge sends to the viewer. The listener adds `Date` and connection handling.
+public struct EdgeResponse: Sendable {
+    public var status: HTTPResponseStatus
+    public var headers: HTTPHeaders
+    /// Nil for HEAD, 304 and other bodiless answers; `Content-Length` still describes the representation.
+    public var body: ByteBuffer?
+    public var result: EdgeResult
+    /// The classification before any custom error response rewrote it (the log's `x-edge-response-result-type`).
+    public var detailedResult: String
+    /// CloudFront closes the connection after some answers (413, §1.2).
+    public var closeConnection: Bool
+    public var distributionID: String?
+    public var requestID: String
+
+    public init(
+        status: HTTPResponseStatus,
+        headers: HTTPHeaders,
+        body: ByteBuffer?,
+        result: EdgeResult,
+        requestID: String,
+        distributionID: String? = nil,
+        closeConnection: Bool = false
+    ) {
+        self.status = status
+        self.headers = headers
+        self.body = body
+        self.result = result
+        self.detailedResult = result.rawValue
+        self.closeConnection = closeConnection
+        self.distributionID = distributionID
+        self.requestID = requestID
+    }
+}

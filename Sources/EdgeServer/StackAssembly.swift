@@ -1,0 +1,56 @@
+import AsyncHTTPClient
+import Bucket
+import Edge
+import StackConfig
+
+/// Turns a stack's descriptions into live parts: buckets opened, origins adapted, the POP's cache sized.
+struct StackAssembly {
+    let stack: Stack
+    let origins: [String: any Origin]
+
+    init(stack: Stack, httpClient: HTTPClient) throws {
+        self.stack = stack
+        var buckets: [String: BucketEndpoint] = [:]
+        for (name, definition) in stack.buckets {
+            let bucket = try FolderBucket(name: name, folder: definition.path)
+            buckets[name] = BucketEndpoint(bucket: bucket, configuration: .init(missingKeyStatus: definition.missingKeyStatus))
+        }
+        var origins: [String: any Origin] = [:]
+        for distribution in stack.distributions {
+            for definition in distribution.origins {
+                switch definition.target {
+                case .bucket(let name):
+                    if let endpoint = buckets[name] {
+                        origins[distribution.originKey(definition.id)] = BucketOrigin(endpoint: endpoint, originPath: definition.originPath)
+                    }
+                case .http(let url):
+                    origins[distribution.originKey(definition.id)] = HTTPOrigin(baseURL: url, definition: definition, client: httpClient)
+                case .gateway:
+                    // The gateway arrives with its own module; until then its behaviours answer 502.
+                    break
+                }
+            }
+        }
+        self.origins = origins
+    }
+
+    /// Every alias of every distribution, then `localhost`: the names that get certificates.
+    var domains: [String] {
+        var seen: Set<String> = []
+        var names: [String] = []
+        for alias in stack.distributions.flatMap(\.aliases) + ["localhost"] {
+            if seen.insert(alias.lowercased()).inserted { names.append(alias) }
+        }
+        return names
+    }
+
+    func location(code: String, httpsPort: Int) -> EdgeLocation {
+        EdgeLocation(
+            code: code,
+            distributions: stack.distributions,
+            origins: origins,
+            cache: EdgeCache(capacity: stack.edge.cacheCapacity),
+            httpsPort: httpsPort
+        )
+    }
+}

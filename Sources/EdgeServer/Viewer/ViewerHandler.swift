@@ -1,0 +1,147 @@
+import Edge
+import NIOCore
+import NIOHTTP1
+import Telemetry
+
+/// Serves viewers of one POP over HTTP/1.1 or one HTTP/2 stream. Hits are answered inside `channelRead`, on the
+/// event loop; only origin fetches leave it, and their answers come back to it before anything is written.
+final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
+    typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundOut = HTTPServerResponsePart
+
+    /// CloudFront's limits (aws-behaviour §1.2): request line plus headers, and URL.
+    static let maximumHeaderBytes = 20_480
+    static let maximumURLBytes = 8_192
+    /// Bodies beyond this are refused before the origin sees them (API Gateway's payload limit is 10 MB).
+    static let maximumBodyBytes = 10 * 1024 * 1024 + 1
+
+    private let location: EdgeLocation
+    private let isHTTPS: Bool
+    private let observer: (any RequestObserver)?
+    private let clock: EdgeClock
+    private var head: HTTPRequestHead?
+    private var body: ByteBuffer?
+    private var receivedAt = 0.0
+    private var dates = HTTPDateCache()
+    private var clientAddress = "127.0.0.1"
+    /// After a 413 the rest of the connection's input is ignored until it closes.
+    private var refusing = false
+
+    init(location: EdgeLocation, isHTTPS: Bool, observer: (any RequestObserver)?, clock: EdgeClock = .system) {
+        self.location = location
+        self.isHTTPS = isHTTPS
+        self.observer = observer
+        self.clock = clock
+    }
+
+    func handlerAdded(context: ChannelHandlerContext) {
+        let address = context.channel.remoteAddress ?? context.channel.parent?.remoteAddress
+        clientAddress = address?.ipAddress ?? "127.0.0.1"
+    }
+
+    func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        guard !refusing else { return }
+        switch unwrapInboundIn(data) {
+        case .head(let head):
+            receivedAt = clock.now
+            if Self.exceedsLimits(head) {
+                refusing = true
+                write(location.requestTooLarge(), for: head, context: context)
+                return
+            }
+            self.head = head
+            body = nil
+        case .body(var chunk):
+            guard head != nil else { return }
+            if (body?.readableBytes ?? 0) + chunk.readableBytes > Self.maximumBodyBytes, let head {
+                refusing = true
+                write(location.requestTooLarge(), for: head, context: context)
+                return
+            }
+            if body == nil { body = chunk } else { body!.writeBuffer(&chunk) }
+        case .end:
+            guard let head else { return }
+            self.head = nil
+            serve(head, context: context)
+        }
+    }
+
+    private func serve(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        let request = ViewerRequest(
+            method: head.method,
+            target: head.uri,
+            version: head.version,
+            headers: head.headers,
+            body: body,
+            isHTTPS: isHTTPS,
+            clientAddress: clientAddress
+        )
+        body = nil
+        switch location.receive(request) {
+        case .respond(let response):
+            write(response, for: head, context: context)
+        case .fetch(let fetch):
+            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+            context.eventLoop.makeFutureWithTask { await fetch.run() }.whenSuccess { response in
+                let (handler, context) = bound.value
+                handler.write(response, for: head, context: context)
+            }
+        }
+    }
+
+    private func write(_ response: EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+        var headers = response.headers
+        if !headers.contains(name: "date") { headers.add(name: "Date", value: dates.current(clock)) }
+        let close = response.closeConnection || !request.isKeepAlive
+        if request.version.major == 1 {
+            if close {
+                headers.replaceOrAdd(name: "Connection", value: "close")
+            } else if request.version.minor == 0 {
+                headers.replaceOrAdd(name: "Connection", value: "keep-alive")
+            }
+        } else {
+            // HTTP/2 forbids connection-specific fields.
+            headers.remove(name: "connection")
+            headers.remove(name: "transfer-encoding")
+        }
+        let head = HTTPResponseHead(version: request.version, status: response.status, headers: headers)
+        context.write(wrapOutboundOut(.head(head)), promise: nil)
+        if let body = response.body, body.readableBytes > 0 {
+            context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
+        }
+        let done = context.writeAndFlushPromise()
+        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
+        if close { done.futureResult.whenComplete { _ in context.close(promise: nil) } }
+        observer?.record(event(for: response, request: request))
+    }
+
+    private func event(for response: EdgeResponse, request: HTTPRequestHead) -> RequestEvent {
+        RequestEvent(
+            time: receivedAt,
+            pop: location.code,
+            distributionID: response.distributionID,
+            method: request.method.rawValue,
+            host: request.headers.first(name: "host") ?? "-",
+            uri: request.uri,
+            status: Int(response.status.code),
+            result: response.result.rawValue,
+            bytesSent: response.body?.readableBytes ?? 0,
+            durationSeconds: clock.now - receivedAt,
+            protocolName: isHTTPS ? "https" : "http",
+            clientAddress: clientAddress
+        )
+    }
+
+    static func exceedsLimits(_ head: HTTPRequestHead) -> Bool {
+        if head.uri.utf8.count > maximumURLBytes { return true }
+        var total = head.method.rawValue.utf8.count + head.uri.utf8.count + 12
+        for (name, value) in head.headers {
+            total += name.utf8.count + value.utf8.count + 4
+        }
+        return total > maximumHeaderBytes
+    }
+}
+
+extension ChannelHandlerContext {
+    fileprivate func writeAndFlushPromise() -> EventLoopPromise<Void> { eventLoop.makePromise() }
+}

@@ -1,0 +1,76 @@
+import Edge
+import NIOCore
+import NIOExtras
+import NIOHTTP1
+import NIOHTTP2
+import NIOPosix
+import NIOSSL
+import Telemetry
+
+/// One listening socket of a POP: plain HTTP, or TLS with HTTP/2 and HTTP/1.1 chosen by ALPN.
+struct ViewerListener {
+    enum Transport {
+        case http
+        case https(NIOSSLContext)
+    }
+
+    let host: String
+    let port: Int
+    let transport: Transport
+    let location: EdgeLocation
+    let observer: (any RequestObserver)?
+
+    /// Binds and returns the server channel; connections are tracked by `quiesce` for a graceful stop.
+    func bind(group: EventLoopGroup, quiesce: ServerQuiescingHelper) async throws -> Channel {
+        let location = self.location
+        let observer = self.observer
+        let transport = self.transport
+        return try await ServerBootstrap(group: group)
+            .serverChannelOption(.backlog, value: 1024)
+            .serverChannelOption(.socketOption(.so_reuseaddr), value: 1)
+            .serverChannelInitializer { channel in
+                channel.pipeline.addHandler(quiesce.makeServerChannelHandler(channel: channel))
+            }
+            .childChannelOption(.socketOption(.tcp_nodelay), value: 1)
+            .childChannelOption(.maxMessagesPerRead, value: 16)
+            .childChannelInitializer { channel in
+                switch transport {
+                case .http:
+                    return Self.configureHTTP1(channel, location: location, isHTTPS: false, observer: observer)
+                case .https(let context):
+                    return channel.eventLoop.makeCompletedFuture {
+                        try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
+                    }.flatMap {
+                        channel.configureHTTP2SecureUpgrade(
+                            h2ChannelConfigurator: { channel in
+                                Self.configureHTTP2(channel, location: location, observer: observer)
+                            },
+                            http1ChannelConfigurator: { channel in
+                                Self.configureHTTP1(channel, location: location, isHTTPS: true, observer: observer)
+                            }
+                        )
+                    }
+                }
+            }
+            .bind(host: host, port: port)
+            .get()
+    }
+
+    static func configureHTTP1(_ channel: Channel, location: EdgeLocation, isHTTPS: Bool, observer: (any RequestObserver)?) -> EventLoopFuture<Void> {
+        channel.eventLoop.makeCompletedFuture {
+            let sync = channel.pipeline.syncOperations
+            try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
+            try sync.addHandler(ViewerHandler(location: location, isHTTPS: isHTTPS, observer: observer))
+        }
+    }
+
+    static func configureHTTP2(_ channel: Channel, location: EdgeLocation, observer: (any RequestObserver)?) -> EventLoopFuture<Void> {
+        channel.configureHTTP2Pipeline(mode: .server) { stream in
+            stream.eventLoop.makeCompletedFuture {
+                let sync = stream.pipeline.syncOperations
+                try sync.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
+                try sync.addHandler(ViewerHandler(location: location, isHTTPS: true, observer: observer))
+            }
+        }.map { _ in }
+    }
+}
