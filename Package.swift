@@ -28,6 +28,28 @@ let package = Package(
         ),
         .target(name: "Telemetry"),
         .target(name: "HTTPSemantics"),
+        .target(
+            name: "Certificates",
+            dependencies: [
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
+        .testTarget(
+            name: "CertificatesTests",
+            dependencies: [
+                "Certificates",
+                .product(name: "X509", package: "swift-certificates"),
+                .product(name: "SwiftASN1", package: "swift-asn1"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOTLS", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+            ]
+        ),
         .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),
         .testTarget(name: "EdgeTests", dependencies: ["Edge", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
     ],

@@ -47,9 +47,10 @@ enum AWSChunkedPayload {
 
 extension StringProtocol {
     fileprivate var trimmingSpaces: String {
-        let utf8 = self.utf8
+        let text = Substring(self)
+        let utf8 = text.utf8
         let start = utf8.firstIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") } ?? utf8.endIndex
         let end = utf8.lastIndex { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\t") }.map { utf8.index(after: $0) } ?? start
-        return String(Substring(self)[start..<max(start, end)])
+        return String(text[start..<Swift.max(start, end)])
     }
 }

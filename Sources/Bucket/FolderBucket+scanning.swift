@@ -15,6 +15,18 @@ extension FolderBucket {
         try await offload { () throws(BucketError) in self.scanNow(prefix: prefix) }
     }
 
+    /// The metadata of scanned files, hashing those whose ETag is not cached; files gone since the scan are left out.
+    func metadata(of files: [ScannedFile]) async throws(BucketError) -> [ObjectMetadata] {
+        try await offload { () throws(BucketError) in
+            var objects: [ObjectMetadata] = []
+            objects.reserveCapacity(files.count)
+            for file in files {
+                if let metadata = try self.metadata(of: file) { objects.append(metadata) }
+            }
+            return objects
+        }
+    }
+
     /// The blocking body of ``scan(prefix:)``.
     func scanNow(prefix: String) -> [ScannedFile] {
         let directoryKey: String

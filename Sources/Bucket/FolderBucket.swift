@@ -81,11 +81,19 @@ public final class FolderBucket: Sendable {
     func offload<Value: Sendable>(_ work: @escaping @Sendable () throws(BucketError) -> Value) async throws(BucketError) -> Value {
         let outcome: Result<Value, BucketError>
         do {
-            outcome = try await threadPool.runIfActive { Result { () throws(BucketError) in try work() } }
+            outcome = try await threadPool.runIfActive { Self.capture(work) }
         } catch {
-            outcome = Result { () throws(BucketError) in try work() }
+            outcome = Self.capture(work)
         }
         return try outcome.get()
+    }
+
+    private static func capture<Value>(_ work: () throws(BucketError) -> Value) -> Result<Value, BucketError> {
+        do {
+            return .success(try work())
+        } catch {
+            return .failure(error)
+        }
     }
 
     /// The real path of `key`'s file if it resolves inside the folder, else nil.
@@ -123,7 +131,7 @@ public final class FolderBucket: Sendable {
                 let etag: String
                 if before.identity.size <= Self.wholeReadLimit {
                     let body = try FileSystem.read(descriptor: descriptor, offset: 0, count: before.identity.size, path: path)
-                    etag = Self.etag(Insecure.MD5.hash(data: body.readableBytesView))
+                    etag = Self.etag(body.digest(Insecure.MD5.self))
                     wholeBody = body
                 } else {
                     var md5 = Insecure.MD5()
@@ -134,22 +142,32 @@ public final class FolderBucket: Sendable {
             }
 
             var object = BucketObject(metadata: metadata, body: nil, range: nil)
+            var expectedLength = 0
             switch read(metadata) {
             case .metadataOnly:
                 break
             case .whole:
-                object.body = try wholeBody ?? FileSystem.read(descriptor: descriptor, offset: 0, count: metadata.size, path: path)
+                expectedLength = metadata.size
+                if let wholeBody {
+                    object.body = wholeBody
+                } else {
+                    object.body = try FileSystem.read(descriptor: descriptor, offset: 0, count: metadata.size, path: path)
+                }
             case .bytes(let range):
-                let count = range.count
-                object.body =
-                    try wholeBody?.getSlice(at: range.lowerBound, length: count)
-                    ?? FileSystem.read(descriptor: descriptor, offset: range.lowerBound, count: count, path: path)
+                expectedLength = range.count
+                if let slice = wholeBody?.getSlice(at: range.lowerBound, length: range.count) {
+                    object.body = slice
+                } else {
+                    object.body = try FileSystem.read(descriptor: descriptor, offset: range.lowerBound, count: range.count, path: path)
+                }
                 object.range = range
             }
 
             // A writer that changed the file while it was read makes the bytes and the ETag disagree: read again.
             guard case .success(let after) = FileSystem.status(descriptor: descriptor) else { return nil }
-            let consistent = after.identity == before.identity && (wholeBody?.readableBytes ?? metadata.size) == metadata.size
+            let consistent =
+                after.identity == before.identity && (wholeBody?.readableBytes ?? metadata.size) == metadata.size
+                && (object.body?.readableBytes ?? 0) == expectedLength
             if consistent || attempt == attempts {
                 if consistent { remember(key, identity: before.identity, metadata: metadata) }
                 return object
@@ -241,7 +259,9 @@ public final class FolderBucket: Sendable {
     }
 }
 
-extension Digest {
-    /// Bytes of the digest (Crypto digests are sequences, but spelling it out keeps call sites clear).
-    var bytes: [UInt8] { Array(self) }
+extension ByteBuffer {
+    /// The digest of the readable bytes.
+    func digest<Hash: HashFunction>(_ hash: Hash.Type) -> Hash.Digest {
+        withUnsafeReadableBytes { Hash.hash(data: $0) }
+    }
 }

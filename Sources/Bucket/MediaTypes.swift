@@ -12,7 +12,8 @@ public enum MediaTypes {
 
     /// The `Content-Type` for `key`, matching its extension case-insensitively.
     public static func contentType(forKey key: some StringProtocol) -> String {
-        let name = key.utf8.lastIndex(of: UInt8(ascii: "/")).map { key[key.index(after: $0)...] } ?? key[...]
+        let key = Substring(key)
+        let name = key.utf8.lastIndex(of: UInt8(ascii: "/")).map { key[key.index(after: $0)...] } ?? key
         guard let dot = name.utf8.lastIndex(of: UInt8(ascii: ".")), dot != name.startIndex else { return unknown }
         let fileExtension = name[name.index(after: dot)...]
         if let type = byExtension[String(fileExtension)] { return type }

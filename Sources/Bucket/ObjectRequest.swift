@@ -84,8 +84,13 @@ extension FolderBucket {
         let object = try await object(forKey: key) { metadata in request.read(for: request.decide(metadata)) }
         guard let object else { return .missing }
         switch request.decide(object.metadata) {
-        case .whole, .partial:
+        case .whole:
             return .found(object)
+        case .partial(let range):
+            // HEAD reads no bytes but still describes the range.
+            var partial = object
+            partial.range = range
+            return .found(partial)
         case .notModified:
             return .notModified(object.metadata)
         case .preconditionFailed(let condition):

@@ -10,21 +10,20 @@ enum PayloadIntegrity {
     /// - Returns: the checksum headers S3 echoes in its answer (for example `x-amz-checksum-crc32`).
     /// - Throws: `BadDigest`, `InvalidDigest` or `XAmzContentSHA256Mismatch`, as S3 does.
     static func verify(_ payload: ByteBuffer, headers: HTTPHeaders, trailers: [(name: String, value: String)]) throws(S3Error) -> [(String, String)] {
-        let bytes = payload.readableBytesView
         if let contentMD5 = headers.first(name: "Content-MD5") {
             guard let expected = Base64.decode(contentMD5.trimmingCharacters(in: " ")), expected.count == 16 else { throw .invalidDigest }
-            let computed = Array(Insecure.MD5.hash(data: bytes))
+            let computed = Array(payload.digest(Insecure.MD5.self))
             guard computed == expected else { throw .badDigest(expected: contentMD5, calculated: Base64.encode(computed)) }
         }
         if let declared = headers.first(name: "x-amz-content-sha256"), declared.utf8.count == 64, declared.utf8.allSatisfy(\.isHexDigit) {
-            let computed = FolderBucket.hexadecimal(SHA256.hash(data: bytes))
+            let computed = FolderBucket.hexadecimal(payload.digest(SHA256.self))
             guard computed == declared.lowercased() else { throw .contentSHA256Mismatch(client: declared, computed: computed) }
         }
         var echoed: [(String, String)] = []
         let declaredChecksums = headers.map { ($0.name.lowercased(), $0.value) } + trailers
         for (name, value) in declaredChecksums where name.hasPrefix("x-amz-checksum-") {
             guard let algorithm = ChecksumAlgorithm(rawValue: String(name.dropFirst("x-amz-checksum-".count))) else { continue }
-            guard algorithm.checksum(of: bytes) == value else { throw .badChecksum(algorithm: algorithm.displayName) }
+            guard algorithm.checksum(of: payload) == value else { throw .badChecksum(algorithm: algorithm.displayName) }
             echoed.append((name, value))
         }
         return echoed
@@ -41,13 +40,13 @@ enum ChecksumAlgorithm: String, Sendable, CaseIterable {
 
     var displayName: String { rawValue.uppercased() }
 
-    func checksum(of bytes: ByteBufferView) -> String {
+    func checksum(of payload: ByteBuffer) -> String {
         switch self {
-        case .crc32: Base64.encode(bigEndianBytes(CRC.crc32(bytes, table: CRC.crc32Table)))
-        case .crc32c: Base64.encode(bigEndianBytes(CRC.crc32(bytes, table: CRC.crc32cTable)))
-        case .crc64nvme: Base64.encode(bigEndianBytes(CRC.crc64nvme(bytes)))
-        case .sha1: Base64.encode(Array(Insecure.SHA1.hash(data: bytes)))
-        case .sha256: Base64.encode(Array(SHA256.hash(data: bytes)))
+        case .crc32: Base64.encode(bigEndianBytes(CRC.crc32(payload.readableBytesView, table: CRC.crc32Table)))
+        case .crc32c: Base64.encode(bigEndianBytes(CRC.crc32(payload.readableBytesView, table: CRC.crc32cTable)))
+        case .crc64nvme: Base64.encode(bigEndianBytes(CRC.crc64nvme(payload.readableBytesView)))
+        case .sha1: Base64.encode(Array(payload.digest(Insecure.SHA1.self)))
+        case .sha256: Base64.encode(Array(payload.digest(SHA256.self)))
         }
     }
 

@@ -7,7 +7,7 @@ extension S3API {
             let files = try await bucket.scan(prefix: request.prefix)
             page = ObjectListing.page(files, prefix: request.prefix, delimiter: request.delimiter, after: request.after, maxKeys: request.maxKeys)
             // A file removed between the scan and its hashing is left out, as a key deleted mid-listing would be.
-            objects = try await bucket.offload { () throws(BucketError) in try page.contents.compactMap { try bucket.metadata(of: $0) } }
+            objects = try await bucket.metadata(of: page.contents)
         } catch {
             return .error(.from(error, key: request.prefix), ids: ids, isHead: false)
         }

@@ -26,7 +26,8 @@ extension CertificateAuthority {
         return provisioned
     }
 
-    private func ensureLeaf(for domain: DomainName, in directory: CertificateDirectory, now: Date) throws(CertificateError) -> ProvisionedCertificate {
+    private func ensureLeaf(for domain: DomainName, in directory: CertificateDirectory, now: Date) throws(CertificateError) -> ProvisionedCertificate
+    {
         let pair = directory.leafPair(for: domain)
         let action: ProvisionedCertificate.Action
         if PEMFile.exists(pair.certificatePath) && PEMFile.exists(pair.privateKeyPath) {

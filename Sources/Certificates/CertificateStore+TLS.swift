@@ -23,7 +23,7 @@ extension CertificateStore {
         )
         configuration.minimumTLSVersion = minimumTLSVersion
         configuration.applicationProtocols = applicationProtocols
-        let unused: NIOSSLContextCallback = { [self] clientHello, promise in
+        configuration.sslContextCallback = { [self] clientHello, promise in
             promise.succeed(self.entries[self.entryIndex(forServerName: clientHello.serverHostname)].override)
         }
         return configuration

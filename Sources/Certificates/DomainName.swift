@@ -3,7 +3,7 @@
 ///
 /// The name is kept in canonical form: ASCII lowercase, without a trailing dot. Internationalised names must be given
 /// in their `xn--` form, as CloudFront's aliases are.
-public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct DomainName: Hashable, Sendable, CustomStringConvertible {
     /// The canonical name, for example `app.edgesim.test` or `*.example.test`.
     public let name: String
 
@@ -40,8 +40,6 @@ public struct DomainName: Hashable, Sendable, Comparable, CustomStringConvertibl
     }
 
     public var description: String { self.name }
-
-    public static func < (lhs: DomainName, rhs: DomainName) -> Bool { lhs.name < rhs.name }
 }
 
 extension DomainName {
@@ -100,7 +98,7 @@ extension DomainName {
                 return "the label `\(label)` starts or ends with a hyphen"
             }
         }
-        if labels.count > 1, labels.last!.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
+        if labels.count > 1, let last = labels.last, last.utf8.allSatisfy({ $0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9") }) {
             return "it is an IP address, not a domain; use `localhost`, whose certificate covers 127.0.0.1 and ::1"
         }
         if labels.first == "*" && labels.count < 3 {

@@ -26,7 +26,11 @@ extension PEMPair {
         let path = self.privateKeyPath
         let documents = try self.loadDocuments(path)
         if documents.contains(where: { $0.discriminator == "ENCRYPTED PRIVATE KEY" }) {
-            throw .corruptFile(path, of: self, reason: "the key is encrypted; EdgeSim needs it unencrypted, for example from `openssl pkey -in KEY -out KEY`")
+            throw .corruptFile(
+                path,
+                of: self,
+                reason: "the key is encrypted; EdgeSim needs it unencrypted, for example from `openssl pkey -in KEY -out KEY`"
+            )
         }
         let keyTypes: Set = ["PRIVATE KEY", "EC PRIVATE KEY", "RSA PRIVATE KEY"]
         guard let block = documents.first(where: { keyTypes.contains($0.discriminator) }) else {

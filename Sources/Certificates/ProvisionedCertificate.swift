@@ -26,13 +26,22 @@ public enum RenewalReason: Sendable, Equatable, CustomStringConvertible {
 /// did with it.
 public struct ProvisionedCertificate: Sendable {
     /// What was done to the files.
-    public enum Action: Sendable, Equatable {
+    public enum Action: Sendable, Equatable, CustomStringConvertible {
         /// There was none (or only half a pair); a new one was issued.
         case issued
         /// The one on disk could not be kept; a new one was issued.
         case renewed(RenewalReason)
         /// The one on disk is good and was kept.
         case kept
+
+        /// For `edgesim certs` to print: `issued`, `renewed (another CA signed it)`, `kept`.
+        public var description: String {
+            switch self {
+            case .issued: return "issued"
+            case .renewed(let reason): return "renewed (\(reason))"
+            case .kept: return "kept"
+            }
+        }
     }
 
     /// The certificate and key, ready for a ``CertificateStore``.

@@ -69,6 +69,7 @@ extension CompiledAPI {
                 keySource: JWKSSource(configuration: authorizer.jwtConfiguration, httpClient: httpClient, logger: logger)
             )
         }
+        let maximumTimeout = Gateway.Configuration.maximumIntegrationTimeout(api.protocolType)
         var keys: [RouteKey] = []
         var routes: [CompiledRoute] = []
         for route in api.routes {
@@ -78,9 +79,19 @@ extension CompiledAPI {
             case .mock(let mock):
                 integration = MockIntegration(mock)
             case .http(let proxy):
-                integration = HTTPIntegration(configuration: proxy, httpClient: httpClient, payloadLimit: payloadLimit, logger: logger)
+                integration = HTTPIntegration(
+                    configuration: proxy,
+                    timeoutInMillis: proxy.timeoutInMillis ?? maximumTimeout,
+                    httpClient: httpClient,
+                    payloadLimit: payloadLimit,
+                    logger: logger
+                )
             case .command(let command):
-                integration = CommandIntegration(configuration: command, logger: logger)
+                integration = CommandIntegration(
+                    configuration: command,
+                    timeoutInMillis: command.timeoutInMillis ?? maximumTimeout,
+                    logger: logger
+                )
             case .table(let table):
                 let names = key.parameterNames
                 let parameter = table.pathParameter ?? (names.count == 1 ? names[0] : nil)

@@ -61,4 +61,10 @@ extension StringProtocol {
     }
 
     var replacingUnderscores: String { String(filter { $0 != "_" }) }
+
+    var trimmingTrailingSpaces: String {
+        var text = String(self)
+        while text.last == " " { text.removeLast() }
+        return text
+    }
 }

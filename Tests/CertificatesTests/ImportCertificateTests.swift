@@ -23,7 +23,11 @@ import X509
     }
 
     /// A leaf with an RSA key signed by a CA of the user's own, as a company CA or mkcert would issue it.
-    static func makeCASigned(in path: String, name: String, subjectAltName: String) async throws -> (certificate: String, key: String, authority: String) {
+    static func makeCASigned(
+        in path: String,
+        name: String,
+        subjectAltName: String
+    ) async throws -> (certificate: String, key: String, authority: String) {
         let authority = try await Self.makeSelfSigned(in: path, name: name + "-ca", subjectAltName: "DNS:\(name)-ca.invalid", rsa: false)
         let request = path + "/\(name).csr"
         let key = path + "/\(name).key"
@@ -64,7 +68,11 @@ import X509
             let files = try await Self.makeSelfSigned(in: path, name: "wild", subjectAltName: "DNS:*.example.test", rsa: false)
             #expect(try readFile(files.key).contains("BEGIN EC PARAMETERS"))
             #expect(try readFile(files.key).contains("BEGIN EC PRIVATE KEY"))
-            let imported = try ServerCertificate.importing(certificateFile: files.certificate, privateKeyFile: files.key, for: DomainName("shop.example.test"))
+            let imported = try ServerCertificate.importing(
+                certificateFile: files.certificate,
+                privateKeyFile: files.key,
+                for: DomainName("shop.example.test")
+            )
             #expect(imported.domain.name == "shop.example.test")
         }
     }
@@ -86,7 +94,11 @@ import X509
     @Test func aMissingFileNamesTheStackFileFields() async throws {
         try await withTemporaryDirectory { path in
             let error = #expect(throws: Certificates.CertificateError.self) {
-                try ServerCertificate.importing(certificateFile: path + "/none.crt", privateKeyFile: path + "/none.key", for: DomainName("shop.example.test"))
+                try ServerCertificate.importing(
+                    certificateFile: path + "/none.crt",
+                    privateKeyFile: path + "/none.key",
+                    for: DomainName("shop.example.test")
+                )
             }
             #expect(error?.code == .unreadableFile)
             #expect(error?.file == path + "/none.crt")
@@ -109,13 +121,21 @@ import X509
 
     @Test func aCertificateForOtherNamesIsRefused() async throws {
         try await withTemporaryDirectory { path in
-            let files = try await Self.makeSelfSigned(in: path, name: "other", subjectAltName: "DNS:other.example.test,DNS:*.deep.example.test", rsa: false)
+            let files = try await Self.makeSelfSigned(
+                in: path,
+                name: "other",
+                subjectAltName: "DNS:other.example.test,DNS:*.deep.example.test",
+                rsa: false
+            )
             for domain in ["shop.example.test", "a.b.deep.example.test", "*.example.test"] {
                 let error = #expect(throws: Certificates.CertificateError.self) {
                     try ServerCertificate.importing(certificateFile: files.certificate, privateKeyFile: files.key, for: DomainName(domain))
                 }
                 #expect(error?.code == .domainNotCovered)
-                #expect(error?.description.contains("does not cover \(domain) (its subject alternative names: other.example.test, *.deep.example.test)") == true)
+                #expect(
+                    error?.description.contains("does not cover \(domain) (its subject alternative names: other.example.test, *.deep.example.test)")
+                        == true
+                )
             }
         }
     }

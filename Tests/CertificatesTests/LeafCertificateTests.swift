@@ -114,6 +114,7 @@ import X509
             let result = try DevelopmentCertificates.ensure(for: Self.domains, in: path)
             #expect(result.authorityOrigin == .created)
             #expect(result.leaves.map(\.action) == Array(repeating: .renewed(.issuedByAnotherAuthority), count: 3))
+            #expect(result.leaves.map(\.action.description) == Array(repeating: "renewed (another CA signed it)", count: 3))
             for leaf in result.leaves {
                 #expect(result.authority.hasIssued(leaf.serverCertificate.certificate))
             }
@@ -148,7 +149,9 @@ import X509
             let garbage = "-----BEGIN CERTIFICATE-----\n%%%\n-----END CERTIFICATE-----\n"
             try writeFile(garbage, to: leaf.certificatePath)
 
-            let error = #expect(throws: Certificates.CertificateError.self) { try DevelopmentCertificates.ensure(for: ["app.edgesim.test"], in: path) }
+            let error = #expect(throws: Certificates.CertificateError.self) {
+                try DevelopmentCertificates.ensure(for: ["app.edgesim.test"], in: path)
+            }
             #expect(error?.code == .corruptFile)
             #expect(error?.file == leaf.certificatePath)
             #expect(error?.description.contains("Delete \(leaf.certificatePath) and \(leaf.privateKeyPath)") == true)

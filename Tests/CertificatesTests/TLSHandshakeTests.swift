@@ -72,7 +72,11 @@ import X509
     @Test func servesAnImportedCertificateBesideDevelopmentOnes() async throws {
         try await withTemporaryDirectory { path in
             let files = try await ImportCertificateTests.makeCASigned(in: path, name: "shop", subjectAltName: "DNS:shop.example.test")
-            let imported = try ServerCertificate.importing(certificateFile: files.certificate, privateKeyFile: files.key, for: DomainName("shop.example.test"))
+            let imported = try ServerCertificate.importing(
+                certificateFile: files.certificate,
+                privateKeyFile: files.key,
+                for: DomainName("shop.example.test")
+            )
             let userAuthority = try Certificate(pemEncoded: readFile(files.authority))
             let certificates = try DevelopmentCertificates.ensure(for: Self.domains, in: path + "/certs")
             let store = try Certificates.CertificateStore(certificates: [imported] + certificates.serverCertificates)

@@ -1,4 +1,9 @@
 extension Gateway.Configuration {
+    /// API Gateway's longest integration timeout in milliseconds (aws-behaviour §3.8): 30 s HTTP API, 29 s REST.
+    public static func maximumIntegrationTimeout(_ protocolType: ProtocolType) -> Int {
+        protocolType == .http ? 30_000 : 29_000
+    }
+
     /// What answers a route. Targets may use `${stageVariables.name}`.
     public enum Integration: Sendable {
         /// A fixed response (`MOCK`).
@@ -32,10 +37,11 @@ extension Gateway.Configuration {
         public var integrationUri: String
         /// The method sent upstream; nil keeps the client's.
         public var integrationMethod: String?
-        /// How long the upstream may take (aws-behaviour §3.8: HTTP API at most 30 s).
-        public var timeoutInMillis: Int
+        /// How long the upstream may take; nil is API Gateway's maximum (aws-behaviour §3.8): 30 s for an HTTP API,
+        /// 29 s for a REST API.
+        public var timeoutInMillis: Int?
 
-        public init(integrationUri: String, integrationMethod: String? = nil, timeoutInMillis: Int = 30_000) {
+        public init(integrationUri: String, integrationMethod: String? = nil, timeoutInMillis: Int? = nil) {
             self.integrationUri = integrationUri
             self.integrationMethod = integrationMethod
             self.timeoutInMillis = timeoutInMillis
@@ -53,7 +59,8 @@ extension Gateway.Configuration {
         /// The executable and its arguments; the first element is a path or a name looked up in `PATH`.
         public var command: [String]
         public var payloadFormatVersion: PayloadFormatVersion
-        public var timeoutInMillis: Int
+        /// How long the function may run; nil is API Gateway's maximum: 30 s for an HTTP API, 29 s for REST.
+        public var timeoutInMillis: Int?
         /// Added to the gateway's environment.
         public var environment: [String: String]
         public var workingDirectory: String?
@@ -61,7 +68,7 @@ extension Gateway.Configuration {
         public init(
             command: [String],
             payloadFormatVersion: PayloadFormatVersion = .v2,
-            timeoutInMillis: Int = 30_000,
+            timeoutInMillis: Int? = nil,
             environment: [String: String] = [:],
             workingDirectory: String? = nil
         ) {

@@ -6,6 +6,8 @@ import NIOCore
 /// one past its timeout is 504 `Endpoint request timed out`.
 struct CommandIntegration: IntegrationHandler {
     let configuration: Gateway.Configuration.Command
+    /// The configured timeout, or the flavour's maximum.
+    let timeoutInMillis: Int
     let logger: Logger
 
     var isProxy: Bool { true }
@@ -21,7 +23,7 @@ struct CommandIntegration: IntegrationHandler {
             stdin: event.jsonBytes,
             environment: environment,
             workingDirectory: configuration.workingDirectory,
-            timeout: .milliseconds(configuration.timeoutInMillis)
+            timeout: .milliseconds(timeoutInMillis)
         )
         switch result {
         case .failure(.timedOut):

@@ -8,6 +8,8 @@ import NIOHTTP1
 /// upstream's response comes back as it is. Past `timeoutInMillis` the client gets 504 `Endpoint request timed out`.
 struct HTTPIntegration: IntegrationHandler {
     let configuration: Gateway.Configuration.HTTPProxy
+    /// The configured timeout, or the flavour's maximum.
+    let timeoutInMillis: Int
     let httpClient: HTTPClient
     let payloadLimit: Int
     let logger: Logger
@@ -28,7 +30,7 @@ struct HTTPIntegration: IntegrationHandler {
         if context.request.body.readableBytes > 0 {
             request.body = .bytes(context.request.body)
         }
-        let timeout = TimeAmount.milliseconds(Int64(configuration.timeoutInMillis))
+        let timeout = TimeAmount.milliseconds(Int64(timeoutInMillis))
         let deadline = NIODeadline.now() + timeout
         do {
             let response = try await httpClient.execute(request, deadline: deadline, logger: logger)

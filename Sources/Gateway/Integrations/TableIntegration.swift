@@ -119,7 +119,7 @@ struct TableIntegration: IntegrationHandler {
     }
 
     private static func body(_ buffer: ByteBuffer) -> JSONValue? {
-        JSONValue(parsing: buffer.readableBytesView)
+        JSONValue(parsing: Array(buffer.readableBytesView))
     }
 
     static func json(_ status: HTTPResponseStatus, message: String, cacheStatus: ReadCacheStatus? = nil) -> APIResponse {

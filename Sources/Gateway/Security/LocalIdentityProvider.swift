@@ -43,7 +43,7 @@ public struct LocalIdentityProvider: Sendable {
         self.publicParameters = parameters
         // RFC 7638: the SHA-256 of the required members in lexicographic order, no whitespace.
         let canonical = #"{"crv":"P-256","kty":"EC","x":"\#(parameters.x)","y":"\#(parameters.y)"}"#
-        self.keyID = Base64URL.encode(SHA256.hash(data: Data(canonical.utf8)))
+        self.keyID = Base64URL.encode(Data(SHA256.hash(data: Data(canonical.utf8))))
     }
 
     /// The issuer with no trailing slash, for building URLs.

@@ -73,9 +73,10 @@ final class Throttler: Sendable {
                 _ = bucket.take(now: now)
                 state.buckets[limit.bucket] = bucket
             }
-            if var (key, counter) = quotaCounter {
+            if let quotaCounter {
+                var counter = quotaCounter.counter
                 counter.used += 1
-                state.counters[key] = counter
+                state.counters[quotaCounter.key] = counter
                 do {
                     try store.save(state.counters)
                 } catch {

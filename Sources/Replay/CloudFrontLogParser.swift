@@ -1,0 +1,92 @@
+/// Reads CloudFront standard access logs (aws-behaviour.md §1.19; hitrate.md §5.3).
+///
+/// The `#Fields:` line names the columns (the 33 legacy fields are assumed until one appears). Fields are
+/// tab-separated; a line without tabs is split at spaces. Per request:
+/// - key: `cs(Host)` + `cs-uri-stem`, plus `?` + `cs-uri-query` when a query was logged (not `-`);
+/// - size: `sc-bytes`;
+/// - POP: `x-edge-location`;
+/// - cacheable: `cs-method` is GET or HEAD;
+/// - logged outcome: `x-edge-result-type`, kept as ground truth to compare with the replay.
+struct CloudFrontLogParser {
+    static let legacyFields = [
+        "date", "time", "x-edge-location", "sc-bytes", "c-ip", "cs-method", "cs(Host)", "cs-uri-stem", "sc-status",
+        "cs(Referer)", "cs(User-Agent)", "cs-uri-query", "cs(Cookie)", "x-edge-result-type", "x-edge-request-id",
+        "x-host-header", "cs-protocol", "cs-bytes", "time-taken", "x-forwarded-for", "ssl-protocol", "ssl-cipher",
+        "x-edge-response-result-type", "cs-protocol-version", "fle-status", "fle-encrypted-fields", "c-port",
+        "time-to-first-byte", "x-edge-detailed-result-type", "sc-content-type", "sc-content-len", "sc-range-start",
+        "sc-range-end",
+    ]
+
+    private struct Columns {
+        var location: Int
+        var bytes: Int
+        var method: Int
+        var host: Int
+        var stem: Int
+        var query: Int
+        var result: Int
+
+        init?(names: [String]) {
+            func column(_ name: String) -> Int? { names.firstIndex { $0.lowercased() == name.lowercased() } }
+            guard let location = column("x-edge-location"), let bytes = column("sc-bytes"), let method = column("cs-method"),
+                let host = column("cs(Host)"), let stem = column("cs-uri-stem"), let query = column("cs-uri-query"),
+                let result = column("x-edge-result-type")
+            else { return nil }
+            self.location = location
+            self.bytes = bytes
+            self.method = method
+            self.host = host
+            self.stem = stem
+            self.query = query
+            self.result = result
+        }
+
+        var needed: Int { [location, bytes, method, host, stem, query, result].max()! + 1 }
+    }
+
+    let source: String
+
+    func parse(_ bytes: UnsafeBufferPointer<UInt8>) throws(ReplayError) -> Trace {
+        var trace = Trace(source: source)
+        trace.reserveCapacity(bytes.count / 300)
+        var columns = Columns(names: Self.legacyFields)!
+        var interner = KeyInterner(base: 1)
+        var fields = ByteFields(bytes: bytes)
+        let fieldsPrefix = Array("#Fields:".utf8)
+        try bytes.forEachLine { (line, number) throws(ReplayError) in
+            guard !line.isEmpty else { return }
+            if bytes[line.lowerBound] == UInt8(ascii: "#") {
+                guard UnsafeBufferPointer(rebasing: bytes[line]).starts(with: fieldsPrefix) else { return }
+                fields.split((line.lowerBound + fieldsPrefix.count)..<line.upperBound, delimiter: nil)
+                guard let named = Columns(names: (0..<fields.count).map { fields.text($0) }) else {
+                    throw .malformedRecord(
+                        source,
+                        line: number,
+                        "the #Fields line lacks one of x-edge-location, sc-bytes, cs-method, cs(Host), cs-uri-stem, "
+                            + "cs-uri-query, x-edge-result-type"
+                    )
+                }
+                columns = named
+                return
+            }
+            let hasTab = UnsafeBufferPointer(rebasing: bytes[line]).contains(9)
+            fields.split(line, delimiter: hasTab ? 9 : nil)
+            guard fields.count >= columns.needed else {
+                throw .malformedRecord(source, line: number, "expected \(columns.needed) or more log fields, found \(fields.count)")
+            }
+            let size = fields.count(columns.bytes) ?? 0
+            var key = fields.text(columns.host) + fields.text(columns.stem)
+            let query = fields.text(columns.query)
+            if query != "-" && !query.isEmpty { key += "?" + query }
+            let method = fields.text(columns.method).uppercased()
+            trace.append(
+                key: interner.key(for: key),
+                size: size,
+                cacheable: method == "GET" || method == "HEAD",
+                pop: fields.text(columns.location),
+                logged: LoggedResult(cloudFront: fields.text(columns.result))
+            )
+        }
+        return trace
+    }
+}

@@ -1,0 +1,103 @@
+import Bucket
+import Edge
+
+/// The local stack `edgesim serve` runs: what `edgesim.yml` describes, checked and filled with defaults, in
+/// each module's own configuration types. Build it with ``StackLoader/load(path:)`` or
+/// ``Stack/canonicalSPA(folder:)``.
+public struct Stack: Sendable {
+    /// A folder served as an S3 bucket.
+    public struct BucketDefinition: Sendable, Equatable {
+        public var name: String
+        /// Absolute; a relative path in the stack file starts at the stack file's folder.
+        public var path: String
+        /// How the bucket answers a key it does not hold (aws-behaviour §2.3).
+        public var missingKeyStatus: MissingKeyStatus
+
+        public init(name: String, path: String, missingKeyStatus: MissingKeyStatus = .accessDenied) {
+            self.name = name
+            self.path = path
+            self.missingKeyStatus = missingKeyStatus
+        }
+    }
+
+    /// The edge's points of presence and their caches.
+    public struct EdgeSettings: Sendable, Equatable {
+        /// POP codes (`IAD89-P1`), sent as `X-Amz-Cf-Pop`; each POP has its own cache.
+        public var pops: [String]
+        /// Bytes each POP's cache holds.
+        public var cacheCapacity: Int
+        public var evictionPolicy: EvictionPolicyName
+
+        public static let defaultPOP = "IAD89-P1"
+        public static let defaultCacheCapacity = 256 << 20
+
+        public init(pops: [String] = [defaultPOP], cacheCapacity: Int = defaultCacheCapacity, evictionPolicy: EvictionPolicyName = .s3fifo) {
+            self.pops = pops
+            self.cacheCapacity = cacheCapacity
+            self.evictionPolicy = evictionPolicy
+        }
+    }
+
+    /// The eviction policies an edge cache can run (`Eviction`'s live policies; Belady needs the future, so
+    /// only replays use it).
+    public enum EvictionPolicyName: String, Sendable, CaseIterable {
+        case lru
+        case fifo
+        case clock
+        case sieve
+        case s3fifo
+        case wTinyLFU = "w-tinylfu"
+        case arc
+        case lfu
+    }
+
+    /// The stack file as the user named it; nil for the canonical SPA stack.
+    public var file: String?
+    /// Where relative paths in the stack file start: the stack file's folder (or the working directory).
+    public var baseDirectory: String
+    /// By name.
+    public var buckets: [String: BucketDefinition]
+    public var edge: EdgeSettings
+    public var distributions: [Distribution]
+    /// The custom cache policies of `cachePolicies:` (behaviours already hold the policies they use).
+    public var cachePolicies: [CachePolicy]
+    /// The custom origin request policies of `originRequestPolicies:`.
+    public var originRequestPolicies: [OriginRequestPolicy]
+    /// The sections other modules read, passed through as written: only checked to be a mapping or a list.
+    public var apis: StackNode?
+    public var tables: StackNode?
+    public var readCache: StackNode?
+    public var hostedZones: StackNode?
+
+    public init(
+        file: String? = nil,
+        baseDirectory: String,
+        buckets: [String: BucketDefinition] = [:],
+        edge: EdgeSettings = EdgeSettings(),
+        distributions: [Distribution] = [],
+        cachePolicies: [CachePolicy] = [],
+        originRequestPolicies: [OriginRequestPolicy] = [],
+        apis: StackNode? = nil,
+        tables: StackNode? = nil,
+        readCache: StackNode? = nil,
+        hostedZones: StackNode? = nil
+    ) {
+        self.file = file
+        self.baseDirectory = baseDirectory
+        self.buckets = buckets
+        self.edge = edge
+        self.distributions = distributions
+        self.cachePolicies = cachePolicies
+        self.originRequestPolicies = originRequestPolicies
+        self.apis = apis
+        self.tables = tables
+        self.readCache = readCache
+        self.hostedZones = hostedZones
+    }
+
+    /// `1 distribution, 1 bucket`: what `edgesim validate` says of a good file.
+    public var summary: String {
+        func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
+        return count(distributions.count, "distribution") + ", " + count(buckets.count, "bucket")
+    }
+}
