@@ -9,8 +9,13 @@ let nio: [Target.Dependency] = [
 let package = Package(
     name: "edgesim",
     platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "edgesim", targets: ["edgesim"])
+    ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-nio.git", from: "2.101.2"),
+        .package(url: "https://github.com/apple/swift-nio-extras.git", from: "1.35.2"),
+        .package(url: "https://github.com/swift-server/async-http-client.git", from: "1.37.0"),
         .package(url: "https://github.com/apple/swift-nio-ssl.git", from: "2.37.6"),
         .package(url: "https://github.com/apple/swift-nio-http2.git", from: "1.46.0"),
         .package(url: "https://github.com/apple/swift-crypto.git", "3.12.3"..<"5.0.0"),
@@ -22,12 +27,45 @@ let package = Package(
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
     ],
     targets: [
+        .executableTarget(
+            name: "edgesim",
+            dependencies: [
+                "EdgeServer", "StackConfig", "Certificates", "Replay", "Eviction",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ]
+        ),
+        .target(
+            name: "EdgeServer",
+            dependencies: [
+                "Edge", "Bucket", "Certificates", "StackConfig", "Telemetry", "HTTPSemantics",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOHTTP2", package: "swift-nio-http2"),
+                .product(name: "NIOExtras", package: "swift-nio-extras"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ] + nio
+        ),
+        .target(
+            name: "StackConfig",
+            dependencies: ["Edge", "Bucket", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "Bucket",
+            dependencies: ["HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio
+        ),
         .target(
             name: "Edge",
             dependencies: ["HTTPSemantics", "Telemetry", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
         ),
         .target(name: "Telemetry"),
         .target(name: "HTTPSemantics"),
+        .target(name: "Eviction"),
+        .target(name: "Replay", dependencies: ["Eviction"]),
         .target(
             name: "Certificates",
             dependencies: [
@@ -50,7 +88,17 @@ let package = Package(
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
             ]
         ),
+        .target(
+            name: "EdgeTesting",
+            dependencies: ["EdgeServer", "StackConfig", .product(name: "Logging", package: "swift-log")],
+            path: "Tests/EdgeTesting"
+        ),
         .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),
+        .testTarget(name: "EvictionTests", dependencies: ["Eviction"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Eviction"]),
+        .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
+        .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket"]),
+        .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
         .testTarget(name: "EdgeTests", dependencies: ["Edge", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]

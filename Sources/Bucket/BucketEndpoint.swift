@@ -15,7 +15,11 @@ public struct BucketEndpoint: Sendable {
         /// Whether a 416 carries `Content-Range: bytes */<size>` (unconfirmed for S3, aws-behaviour §8).
         public var contentRangeOnUnsatisfiableRange: Bool
 
-        public init(missingKeyStatus: MissingKeyStatus = .accessDenied, website: WebsiteConfiguration? = nil, contentRangeOnUnsatisfiableRange: Bool = false) {
+        public init(
+            missingKeyStatus: MissingKeyStatus = .accessDenied,
+            website: WebsiteConfiguration? = nil,
+            contentRangeOnUnsatisfiableRange: Bool = false
+        ) {
             self.missingKeyStatus = missingKeyStatus
             self.website = website
             self.contentRangeOnUnsatisfiableRange = contentRangeOnUnsatisfiableRange

@@ -182,7 +182,7 @@ public final class FolderBucket: Sendable {
         let descriptor: Int32
         switch FileSystem.openForReading(file.path) {
         case .success(let opened): descriptor = opened
-        case .failure(let error) where error.meansNoSuchFile || error.code == ELOOP: return nil
+        case .failure(let error) where error.meansNoSuchFile: return nil
         case .failure(let error): throw .fileSystem("open", path: file.path, errno: error.code)
         }
         defer { close(descriptor) }

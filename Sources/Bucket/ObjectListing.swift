@@ -36,7 +36,9 @@ struct ListObjectsRequest: Sendable, Equatable {
             maxKeys = value
         }
         if let encoding = query["encoding-type"] {
-            guard encoding == "url" else { throw .invalidArgument("Invalid Encoding Method specified in Request", name: "encoding-type", value: encoding) }
+            guard encoding == "url" else {
+                throw .invalidArgument("Invalid Encoding Method specified in Request", name: "encoding-type", value: encoding)
+            }
             encodeAsURL = true
         }
         switch version {

@@ -7,12 +7,18 @@ extension S3API {
     static let minimumPartSize = 5 * 1024 * 1024
 
     /// CreateMultipartUpload (`POST /bucket/key?uploads`).
-    func createMultipartUpload(_ request: Request, key: ObjectKey) -> S3Response {
+    func createMultipartUpload(_ request: Request, key: ObjectKey) async -> S3Response {
         guard !key.isFolder else {
-            return .error(.keyNotStorable(.keyNotStorable(key.rawValue, reason: "a key ending in '/' is a folder here"), key: key.rawValue), ids: request.ids, isHead: false)
+            return .error(
+                .keyNotStorable(.keyNotStorable(key.rawValue, reason: "a key ending in '/' is a folder here"), key: key.rawValue),
+                ids: request.ids,
+                isHead: false
+            )
         }
         do {
-            let id = try uploads.create(bucket: request.bucket.name, key: key)
+            let uploads = self.uploads
+            let bucketName = request.bucket.name
+            let id = try await request.bucket.offload { () throws(BucketError) in try uploads.create(bucket: bucketName, key: key) }
             var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
             xml += #"<InitiateMultipartUploadResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">"#
             xml += "<Bucket>" + request.bucket.name + "</Bucket><Key>" + XML.escaped(key.rawValue) + "</Key><UploadId>" + id + "</UploadId>"
@@ -72,7 +78,7 @@ extension S3API {
             } catch {
                 throw .from(error, key: key.rawValue)
             }
-            uploads.finish(uploadID)
+            await finish(uploadID, in: request.bucket)
             let host = request.headers.first(name: "Host") ?? "127.0.0.1"
             let location = "http://" + host + "/" + request.bucket.name + "/" + ObjectListing.urlEncoded(key.rawValue)
             var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
@@ -123,7 +129,13 @@ extension S3API {
     /// AbortMultipartUpload (`DELETE /bucket/key?uploadId=ID`).
     func abortMultipartUpload(_ request: Request, uploadID: String) async -> S3Response {
         guard uploads.upload(uploadID) != nil else { return .error(.noSuchUpload(uploadID), ids: request.ids, isHead: false) }
-        uploads.finish(uploadID)
+        await finish(uploadID, in: request.bucket)
         return .empty(.noContent, ids: request.ids)
+    }
+
+    /// Ends an upload, deleting its staged parts on the bucket's I/O threads.
+    private func finish(_ uploadID: String, in bucket: FolderBucket) async {
+        let uploads = self.uploads
+        try? await bucket.offload { uploads.finish(uploadID) }
     }
 }

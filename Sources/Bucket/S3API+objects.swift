@@ -64,7 +64,11 @@ extension S3API {
     private func copySource(_ header: String) throws(S3Error) -> (FolderBucket, ObjectKey) {
         let withoutVersion = header.split(separator: "?", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
         guard let decoded = ObjectKey.decodedPath(withoutVersion), let slash = decoded.firstIndex(of: "/") else {
-            throw .invalidArgument("Copy Source must mention the source bucket and key: sourcebucket/sourcekey", name: "x-amz-copy-source", value: header)
+            throw .invalidArgument(
+                "Copy Source must mention the source bucket and key: sourcebucket/sourcekey",
+                name: "x-amz-copy-source",
+                value: header
+            )
         }
         let bucketName = String(decoded[..<slash])
         guard let bucket = buckets[bucketName] else { throw .noSuchBucket(bucketName) }

@@ -152,7 +152,7 @@ public struct S3API: Sendable {
             if let uploadID = query["uploadId"] { return await abortMultipartUpload(request, uploadID: uploadID) }
             return await deleteObject(request, key: key)
         case .POST:
-            if query.contains("uploads") { return createMultipartUpload(request, key: key) }
+            if query.contains("uploads") { return await createMultipartUpload(request, key: key) }
             if let uploadID = query["uploadId"] { return await completeMultipartUpload(request, key: key, uploadID: uploadID) }
             return .error(.methodNotAllowed(request.method, resourceType: "OBJECT"), ids: request.ids, isHead: false)
         default:

@@ -64,7 +64,11 @@ struct S3Error: Error, Sendable, Equatable {
         )
     }
 
-    static let internalError = Self(status: .internalServerError, code: "InternalError", message: "We encountered an internal error. Please try again.")
+    static let internalError = Self(
+        status: .internalServerError,
+        code: "InternalError",
+        message: "We encountered an internal error. Please try again."
+    )
 
     static func badDigest(expected: String, calculated: String) -> Self {
         Self(
@@ -143,7 +147,8 @@ struct S3Error: Error, Sendable, Equatable {
     static let invalidPart = Self(
         status: .badRequest,
         code: "InvalidPart",
-        message: "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."
+        message:
+            "One or more of the specified parts could not be found.  The part may not have been uploaded, or the specified entity tag may not match the part's entity tag."
     )
 
     static let invalidPartOrder = Self(
@@ -152,7 +157,11 @@ struct S3Error: Error, Sendable, Equatable {
         message: "The list of parts was not in ascending order. Parts must be ordered by part number."
     )
 
-    static let entityTooSmall = Self(status: .badRequest, code: "EntityTooSmall", message: "Your proposed upload is smaller than the minimum allowed object size.")
+    static let entityTooSmall = Self(
+        status: .badRequest,
+        code: "EntityTooSmall",
+        message: "Your proposed upload is smaller than the minimum allowed object size."
+    )
 
     /// A key S3 would accept but a folder cannot hold (a file where the key needs a folder, or the reverse).
     static func keyNotStorable(_ error: BucketError, key: String) -> Self {

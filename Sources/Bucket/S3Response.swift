@@ -71,7 +71,8 @@ extension S3Response {
     }
 
     /// An error answer with S3's error header order; HEAD gets the headers without the body.
-    static func errorDocument(status: HTTPResponseStatus, contentType: String, document: String, ids: RequestIdentifiers, isHead: Bool) -> S3Response {
+    static func errorDocument(status: HTTPResponseStatus, contentType: String, document: String, ids: RequestIdentifiers, isHead: Bool) -> S3Response
+    {
         var headers = HTTPHeaders()
         headers.add(name: "x-amz-request-id", value: ids.requestID)
         headers.add(name: "x-amz-id-2", value: ids.hostID)

@@ -3,7 +3,10 @@
 enum XML {
     /// `text` with `&`, `<`, `>`, `"` and carriage returns escaped, as S3 escapes element content.
     static func escaped(_ text: String) -> String {
-        guard text.utf8.contains(where: { $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == 13 })
+        guard
+            text.utf8.contains(where: {
+                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == 13
+            })
         else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)

@@ -11,7 +11,7 @@ struct StackAssembly {
     init(stack: Stack, httpClient: HTTPClient) throws {
         self.stack = stack
         var buckets: [String: BucketEndpoint] = [:]
-        for (name, definition) in stack.buckets {
+        for (name, definition) in stack.buckets.sorted(by: { $0.key < $1.key }) {
             let bucket = try FolderBucket(name: name, folder: definition.path)
             buckets[name] = BucketEndpoint(bucket: bucket, configuration: .init(missingKeyStatus: definition.missingKeyStatus))
         }

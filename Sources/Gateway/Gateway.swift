@@ -28,13 +28,14 @@ public final class Gateway: Sendable {
     ///
     /// - Parameters:
     ///   - tableBackend: what `table` integrations read and write; the server passes the Store behind the ReadCache.
-    ///   - httpClient: for `http` integrations and JWKS fetches.
+    ///   - httpClient: for `http` integrations and JWKS fetches; it must follow no redirects and decompress
+    ///     nothing, as ``proxyClientConfiguration`` says, so that upstream responses pass through unchanged.
     ///   - clock: the time for token buckets, quotas, token expiry and the stage cache.
     ///   - random: the canary's dice.
     public init(
         configuration: Configuration,
         tableBackend: any TableBackend = InMemoryTableBackend(),
-        httpClient: HTTPClient = .shared,
+        httpClient: HTTPClient = Gateway.sharedHTTPClient,
         clock: Clock = .system,
         random: RandomSource = .system,
         logger: Logger = Logger(label: "edgesim.gateway")

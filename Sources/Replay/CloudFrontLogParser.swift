@@ -1,8 +1,11 @@
+import Eviction
+
 /// Reads CloudFront standard access logs (aws-behaviour.md §1.19; hitrate.md §5.3).
 ///
 /// The `#Fields:` line names the columns (the 33 legacy fields are assumed until one appears). Fields are
 /// tab-separated; a line without tabs is split at spaces. Per request:
-/// - key: `cs(Host)` + `cs-uri-stem`, plus `?` + `cs-uri-query` when a query was logged (not `-`);
+/// - key: `EvictionKey.hash` of `cs(Host)` + `cs-uri-stem`, plus `?` + `cs-uri-query` when a query was logged
+///   (not `-`), so a live edge cache that keys its policy the same way replays to the same hits;
 /// - size: `sc-bytes`;
 /// - POP: `x-edge-location`;
 /// - cacheable: `cs-method` is GET or HEAD;
@@ -50,7 +53,6 @@ struct CloudFrontLogParser {
         var trace = Trace(source: source)
         trace.reserveCapacity(bytes.count / 300)
         var columns = Columns(names: Self.legacyFields)!
-        var interner = KeyInterner(base: 1)
         var fields = ByteFields(bytes: bytes)
         let fieldsPrefix = Array("#Fields:".utf8)
         try bytes.forEachLine { (line, number) throws(ReplayError) in
@@ -80,7 +82,7 @@ struct CloudFrontLogParser {
             if query != "-" && !query.isEmpty { key += "?" + query }
             let method = fields.text(columns.method).uppercased()
             trace.append(
-                key: interner.key(for: key),
+                key: EvictionKey.hash(key),
                 size: size,
                 cacheable: method == "GET" || method == "HEAD",
                 pop: fields.text(columns.location),

@@ -1,8 +1,10 @@
+import Eviction
+
 /// Reads CSV (`time,obj_id,obj_size`, libCacheSim's layout) and space-separated `time id size` traces.
 ///
 /// A first line whose size column is not a number is a header; its names choose the columns
 /// (`obj_id`/`id`/`key`, `obj_size`/`size`, and optionally `pop`, `method`, `cacheable`). Without a header
-/// the columns are time, id, size. Numeric ids are used as keys; other ids are interned. Blank lines
+/// the columns are time, id, size. Numeric ids are used as keys; other ids are hashed with `EvictionKey.hash`. Blank lines
 /// and lines starting with `#` are skipped. A request is uncacheable when its `method` is not GET or HEAD
 /// or its `cacheable` column says `false`, `0` or `no`.
 struct DelimitedTraceParser {
@@ -23,7 +25,6 @@ struct DelimitedTraceParser {
         var trace = Trace(source: source)
         trace.reserveCapacity(bytes.count / 24)
         var columns = Columns()
-        var interner = KeyInterner(base: 1 << 63)
         var fields = ByteFields(bytes: bytes)
         var sawContent = false
         try bytes.forEachLine { (line, number) throws(ReplayError) in
@@ -42,7 +43,7 @@ struct DelimitedTraceParser {
             guard let size = fields.count(columns.size) else {
                 throw .malformedRecord(source, line: number, "the size \"\(fields.text(columns.size))\" is not a whole number of bytes")
             }
-            let key = fields.unsigned(columns.id) ?? interner.key(for: fields.text(columns.id))
+            let key = fields.unsigned(columns.id) ?? EvictionKey.hash(fields.text(columns.id))
             var cacheable = true
             if let method = columns.method {
                 let name = fields.text(method).uppercased()

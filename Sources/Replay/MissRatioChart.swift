@@ -59,7 +59,9 @@ struct MissRatioChart {
         for x in Set(xs).sorted() {
             let position = format(xPosition(x))
             let label = tickLabels[x] ?? ByteCount.decimals(x, 0)
-            svg.append("<line x1=\"\(position)\" x2=\"\(position)\" y1=\"\(format(Self.top))\" y2=\"\(format(Self.top + plotHeight))\" stroke=\"#f0f0f0\"/>")
+            svg.append(
+                "<line x1=\"\(position)\" x2=\"\(position)\" y1=\"\(format(Self.top))\" y2=\"\(format(Self.top + plotHeight))\" stroke=\"#f0f0f0\"/>"
+            )
             svg.append("<text x=\"\(position)\" y=\"\(format(Self.top + plotHeight + 18))\" text-anchor=\"middle\">\(HTML.escape(label))</text>")
         }
         svg.append(

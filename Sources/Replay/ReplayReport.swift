@@ -100,7 +100,9 @@ public struct ReplayRun: Sendable, Encodable {
     public var requestsPerSecond: Double { elapsedSeconds > 0 ? Double(edge.requests) / elapsedSeconds : 0 }
 
     private enum CodingKeys: String, CodingKey {
-        case policy, policyName, capacityLabel, capacity, capacityUnit, edge, popStatistics = "pops", regional, origin
+        case policy, policyName, capacityLabel, capacity, capacityUnit, edge
+        case popStatistics = "pops"
+        case regional, origin
     }
 }
 

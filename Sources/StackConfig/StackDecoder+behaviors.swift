@@ -39,7 +39,10 @@ extension StackDecoder {
                 report(error.description, at: fields["pathPattern"], path.key("pathPattern"))
             }
         }
-        let originFix = "name one of this distribution's origins (\(origins.ids.joined(separator: ", ")))"
+        let originFix =
+            origins.ids.isEmpty
+            ? "name one of this distribution's origins by its id"
+            : "name one of this distribution's origins (\(origins.ids.joined(separator: ", ")))"
         let targetOriginId = requiredString(fields, "targetOriginId", originFix)
         if let targetOriginId, origins.idsComplete, !origins.ids.contains(targetOriginId) {
             report(
@@ -97,7 +100,11 @@ extension StackDecoder {
             return false
         case ["GET", "HEAD", "OPTIONS"]:
             if let allowed, !allowed.allows("OPTIONS") {
-                report("caches OPTIONS, which allowedMethods does not allow; add OPTIONS to allowedMethods or remove it here", at: fields["cachedMethods"], path)
+                report(
+                    "caches OPTIONS, which allowedMethods does not allow; add OPTIONS to allowedMethods or remove it here",
+                    at: fields["cachedMethods"],
+                    path
+                )
             }
             return true
         default:

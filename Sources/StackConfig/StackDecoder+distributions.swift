@@ -32,7 +32,11 @@ extension StackDecoder {
             let id = distributionID(fields, seed: aliases.first?.lowercased() ?? distributionPath.description)
             if let id {
                 if let owner = idOwners[id] {
-                    report("id \(id) is the id of distributions[\(owner)] too; ids must be unique", at: fields["id"] ?? fields.node, distributionPath.key("id"))
+                    report(
+                        "id \(id) is the id of distributions[\(owner)] too; ids must be unique",
+                        at: fields["id"] ?? fields.node,
+                        distributionPath.key("id")
+                    )
                 } else {
                     idOwners[id] = index
                 }
@@ -150,14 +154,22 @@ extension StackDecoder {
             if !CustomErrorResponse.allowedErrorCodes.contains(errorCode) {
                 report("must be one of \(errorCodes); got \(errorCode)", at: codeNode, responsePath.key("errorCode"))
             } else if let earlier = mapped[errorCode] {
-                report("\(errorCode) is mapped by customErrorResponses[\(earlier)] already; each errorCode once", at: codeNode, responsePath.key("errorCode"))
+                report(
+                    "\(errorCode) is mapped by customErrorResponses[\(earlier)] already; each errorCode once",
+                    at: codeNode,
+                    responsePath.key("errorCode")
+                )
             } else {
                 mapped[errorCode] = index
             }
             var response = CustomErrorResponse(errorCode: errorCode)
             if let page = string(fields, "responsePagePath") {
                 if !page.hasPrefix("/") {
-                    report("must start with \"/\", like /index.html; got \"\(page)\"", at: fields["responsePagePath"], responsePath.key("responsePagePath"))
+                    report(
+                        "must start with \"/\", like /index.html; got \"\(page)\"",
+                        at: fields["responsePagePath"],
+                        responsePath.key("responsePagePath")
+                    )
                 }
                 response.responsePagePath = page
             }

@@ -93,7 +93,11 @@ extension StackDecoder {
         var definition = OriginDefinition(id: id, target: target)
         if let originPath = string(fields, "originPath"), !originPath.isEmpty {
             if !originPath.hasPrefix("/") || originPath.hasSuffix("/") {
-                report("must start with \"/\" and not end with one, like /v1; got \"\(originPath)\"", at: fields["originPath"], fields.path.key("originPath"))
+                report(
+                    "must start with \"/\" and not end with one, like /v1; got \"\(originPath)\"",
+                    at: fields["originPath"],
+                    fields.path.key("originPath")
+                )
             }
             definition.originPath = originPath
         }

@@ -59,7 +59,13 @@ extension StackDecoder {
     private mutating func cachePolicy(name: String, _ fields: Fields) -> CachePolicy {
         var policy = CachePolicy(name: name)
         readTTLs(fields, into: &policy)
-        let queryStrings = listSetting(fields, "queryStrings", behaviorKey: "queryStringBehavior", ListBehavior.self, listed: [.whitelist, .allExcept])
+        let queryStrings = listSetting(
+            fields,
+            "queryStrings",
+            behaviorKey: "queryStringBehavior",
+            ListBehavior.self,
+            listed: [.whitelist, .allExcept]
+        )
         let headers = listSetting(fields, "headers", behaviorKey: "headerBehavior", CacheHeaderBehavior.self, listed: [.whitelist])
         let cookies = listSetting(fields, "cookies", behaviorKey: "cookieBehavior", ListBehavior.self, listed: [.whitelist, .allExcept])
         policy.queryStrings = queryStrings.map(Self.keyValues) ?? .none
@@ -72,10 +78,18 @@ extension StackDecoder {
         if policy.maxTTL == 0 {
             let disabled = "is invalid for policy with caching disabled."
             if let headers, headers.behavior != .none {
-                report("The parameter HeaderBehavior \(disabled) Set headerBehavior to none, or maxTTL above 0.", at: headers.behaviorNode, headers.behaviorPath)
+                report(
+                    "The parameter HeaderBehavior \(disabled) Set headerBehavior to none, or maxTTL above 0.",
+                    at: headers.behaviorNode,
+                    headers.behaviorPath
+                )
             }
             if let cookies, cookies.behavior != .none {
-                report("The parameter CookieBehavior \(disabled) Set cookieBehavior to none, or maxTTL above 0.", at: cookies.behaviorNode, cookies.behaviorPath)
+                report(
+                    "The parameter CookieBehavior \(disabled) Set cookieBehavior to none, or maxTTL above 0.",
+                    at: cookies.behaviorNode,
+                    cookies.behaviorPath
+                )
             }
             if let queryStrings, queryStrings.behavior != .none {
                 report(
@@ -84,7 +98,9 @@ extension StackDecoder {
                     queryStrings.behaviorPath
                 )
             }
-            for (key, parameter) in [("enableAcceptEncodingGzip", "EnableAcceptEncodingGzip"), ("enableAcceptEncodingBrotli", "EnableAcceptEncodingBrotli")]
+            for (key, parameter) in [
+                ("enableAcceptEncodingGzip", "EnableAcceptEncodingGzip"), ("enableAcceptEncodingBrotli", "EnableAcceptEncodingBrotli"),
+            ]
             where fields[key]?.bool == true {
                 report("The parameter \(parameter) \(disabled) Set \(key) to false, or maxTTL above 0.", at: fields[key], fields.path.key(key))
             }
@@ -144,7 +160,13 @@ extension StackDecoder {
                 }
             }
             let cookies = listSetting(fields, "cookies", behaviorKey: "cookieBehavior", ListBehavior.self, listed: [.whitelist, .allExcept])
-            let queryStrings = listSetting(fields, "queryStrings", behaviorKey: "queryStringBehavior", ListBehavior.self, listed: [.whitelist, .allExcept])
+            let queryStrings = listSetting(
+                fields,
+                "queryStrings",
+                behaviorKey: "queryStringBehavior",
+                ListBehavior.self,
+                listed: [.whitelist, .allExcept]
+            )
             policy.cookies = cookies.map(Self.keyValues) ?? .none
             policy.queryStrings = queryStrings.map(Self.keyValues) ?? .none
             if customOriginRequestPolicies[name] == nil {
@@ -165,7 +187,11 @@ extension StackDecoder {
         if name.count > 128 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {
             report("a policy name is up to 128 letters, digits, hyphens and underscores; got \"\(name)\"", at: fields["name"], path)
         } else if managed.contains(name) {
-            report("\"\(name)\" is a managed \(kind) policy; behaviours use it by name without defining it, so pick another name", at: fields["name"], path)
+            report(
+                "\"\(name)\" is a managed \(kind) policy; behaviours use it by name without defining it, so pick another name",
+                at: fields["name"],
+                path
+            )
         } else if defined.contains(name) {
             report("a \(kind) policy named \"\(name)\" is already defined above; names must be unique", at: fields["name"], path)
         }
@@ -193,7 +219,11 @@ extension StackDecoder {
                 report("\(behaviorKey) \(behavior.rawValue) needs the names in \(key): [...]", at: behaviorNode, path.key(key))
             }
         } else if let names, !names.isEmpty {
-            report("names are read only when \(behaviorKey) is \(listedNames); remove them or change \(behaviorKey)", at: settingFields[key], path.key(key))
+            report(
+                "names are read only when \(behaviorKey) is \(listedNames); remove them or change \(behaviorKey)",
+                at: settingFields[key],
+                path.key(key)
+            )
         }
         return ListSetting(behavior: behavior, names: names ?? [], behaviorNode: behaviorNode, behaviorPath: path.key(behaviorKey))
     }

@@ -10,7 +10,8 @@ extension StackDecoder {
         notes: [
             "Resources": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
             "AWSTemplateFormatVersion": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
-        ]
+        ],
+        allowsExtensions: true
     )
 
     static let bucketKeys = Keys(allowed: ["path", "missingKeyStatus"])

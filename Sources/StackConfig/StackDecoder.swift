@@ -32,6 +32,8 @@ struct StackDecoder {
 struct Keys {
     var allowed: [String]
     var notes: [String: String] = [:]
+    /// Whether `x-` keys are ignored: the top level's place for YAML anchors shared by the sections.
+    var allowsExtensions = false
 }
 
 /// A mapping's entries, once its keys were checked against its ``Keys``.
@@ -66,6 +68,8 @@ extension StackDecoder {
             }
             if keys.allowed.contains(name) {
                 fields.entries[name] = pair
+            } else if keys.allowsExtensions, name.hasPrefix("x-") {
+                continue
             } else if let note = keys.notes[name] {
                 report(note, at: pair.key, path.key(name))
             } else if let suggestion = Suggestion.closest(to: name, among: keys.allowed) {

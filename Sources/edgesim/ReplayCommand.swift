@@ -77,7 +77,9 @@ struct ReplayCommand: AsyncParsableCommand {
         var policies: [EvictionPolicyKind] = []
         for name in policy.split(separator: ",") {
             guard let kind = EvictionPolicyKind(String(name.trimmingCharacters(in: .whitespaces))) else {
-                throw ValidationError("Unknown policy \"\(name)\"; choose from \(EvictionPolicyKind.allCases.map(\.rawValue).joined(separator: ", ")).")
+                throw ValidationError(
+                    "Unknown policy \"\(name)\"; choose from \(EvictionPolicyKind.allCases.map(\.rawValue).joined(separator: ", "))."
+                )
             }
             policies.append(kind)
         }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import EdgeServer
+import Foundation
 import Logging
 import ServiceLifecycle
 import StackConfig
@@ -74,9 +75,10 @@ struct EdgeService: Service {
 
     func run() async throws {
         let server = try await EdgeServer.start(stack: stack, options: options, logger: logger)
-        print(StartBanner(server: server, stack: stack, options: options).text)
+        // Straight to the descriptor: print() buffers when stdout is a pipe, and scripts wait for these lines.
+        FileHandle.standardOutput.write(Data((StartBanner(server: server, stack: stack, options: options).text + "\n").utf8))
         try? await gracefulShutdown()
-        print("Draining open connections…")
+        FileHandle.standardOutput.write(Data("Draining open connections…\n".utf8))
         try await server.stop()
     }
 }

@@ -25,10 +25,12 @@ import Testing
         #expect(response.status == .ok)
         #expect(response.bodyText == "0123456789")
         let names = response.headers.map(\.name)
-        #expect(names == [
-            "x-amz-id-2", "x-amz-request-id", "Date", "Last-Modified", "ETag", "x-amz-server-side-encryption", "Accept-Ranges",
-            "Content-Type", "Server", "Content-Length",
-        ])
+        #expect(
+            names == [
+                "x-amz-id-2", "x-amz-request-id", "Date", "Last-Modified", "ETag", "x-amz-server-side-encryption", "Accept-Ranges",
+                "Content-Type", "Server", "Content-Length",
+            ]
+        )
         #expect(response.header("ETag") == Self.etag)
         #expect(response.header("Last-Modified") == Self.lastModified)
         #expect(response.header("Content-Type") == "text/plain; charset=utf-8")

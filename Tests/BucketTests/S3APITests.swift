@@ -20,7 +20,11 @@ import Testing
         let response = await api.call(.GET, "/")
         #expect(response.status == .ok)
         #expect(elements("Name", in: response.bodyText) == ["assets", "site"])
-        #expect(response.bodyText.hasPrefix("<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner>"))
+        #expect(
+            response.bodyText.hasPrefix(
+                "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<ListAllMyBucketsResult xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"><Owner>"
+            )
+        )
         #expect(elements("CreationDate", in: response.bodyText).allSatisfy { $0.hasSuffix(".000Z") })
     }
 
@@ -29,7 +33,9 @@ import Testing
         #expect(head.status == .ok)
         #expect(head.header("x-amz-bucket-region") == "us-east-1")
         let location = await api.call(.GET, "/site?location")
-        #expect(location.bodyText == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>")
+        #expect(
+            location.bodyText == "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<LocationConstraint xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\"/>"
+        )
         let elsewhere = S3API(buckets: [try! folder.bucket()], configuration: .init(region: "eu-west-1"))
         #expect(await elsewhere.call(.GET, "/site?location").bodyText.hasSuffix(">eu-west-1</LocationConstraint>"))
     }
@@ -188,7 +194,9 @@ import Testing
                         let response = await api.call(.GET, "/site/big.bin")
                         let body = response.bodyText
                         if !versions.contains(body) { problems.append("torn body of \(body.utf8.count) bytes") }
-                        if let etag = response.header("ETag"), !etags.contains(etag) || md5ETag(body) != etag { problems.append("ETag \(etag) does not match body") }
+                        if let etag = response.header("ETag"), !etags.contains(etag) || md5ETag(body) != etag {
+                            problems.append("ETag \(etag) does not match body")
+                        }
                     }
                     return problems
                 }
@@ -225,7 +233,8 @@ import Testing
     @Test func deleteObjectsRemovesEachKey() async throws {
         try folder.write("a.txt", "a")
         try folder.write("dir/b.txt", "b")
-        let document = "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
+        let document =
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?><Delete xmlns=\"http://s3.amazonaws.com/doc/2006-03-01/\">"
             + "<Object><Key>a.txt</Key></Object><Object><Key>dir/b.txt</Key></Object><Object><Key>never.txt</Key></Object></Delete>"
         let response = await api.call(.POST, "/site?delete", headers: [("Content-MD5", base64MD5(Data(document.utf8)))], body: document)
         #expect(response.status == .ok)
@@ -262,7 +271,8 @@ import Testing
         let part1 = await api.call(.PUT, "/site/video/clip.mp4?partNumber=1&uploadId=\(uploadID)", body: first)
         let part2 = await api.call(.PUT, "/site/video/clip.mp4?partNumber=2&uploadId=\(uploadID)", body: second)
         #expect(part1.header("ETag") == md5ETag(first))
-        let completion = "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\(part1.header("ETag") ?? "")</ETag></Part>"
+        let completion =
+            "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\(part1.header("ETag") ?? "")</ETag></Part>"
             + "<Part><PartNumber>2</PartNumber><ETag>\(part2.header("ETag") ?? "")</ETag></Part></CompleteMultipartUpload>"
         let completed = await api.call(.POST, "/site/video/clip.mp4?uploadId=\(uploadID)", body: completion)
         #expect(completed.status == .ok)
@@ -282,7 +292,8 @@ import Testing
         let tooSmall = await api.call(
             .POST,
             "/site/m.bin?uploadId=\(uploadID)",
-            body: "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\(etag1)</ETag></Part><Part><PartNumber>2</PartNumber><ETag>\(md5ETag("last"))</ETag></Part></CompleteMultipartUpload>"
+            body:
+                "<CompleteMultipartUpload><Part><PartNumber>1</PartNumber><ETag>\(etag1)</ETag></Part><Part><PartNumber>2</PartNumber><ETag>\(md5ETag("last"))</ETag></Part></CompleteMultipartUpload>"
         )
         #expect(tooSmall.bodyText.contains("<Code>EntityTooSmall</Code>"))
         let wrongETag = await api.call(
@@ -294,7 +305,8 @@ import Testing
         let unordered = await api.call(
             .POST,
             "/site/m.bin?uploadId=\(uploadID)",
-            body: "<CompleteMultipartUpload><Part><PartNumber>2</PartNumber><ETag>\(md5ETag("last"))</ETag></Part><Part><PartNumber>1</PartNumber><ETag>\(etag1)</ETag></Part></CompleteMultipartUpload>"
+            body:
+                "<CompleteMultipartUpload><Part><PartNumber>2</PartNumber><ETag>\(md5ETag("last"))</ETag></Part><Part><PartNumber>1</PartNumber><ETag>\(etag1)</ETag></Part></CompleteMultipartUpload>"
         )
         #expect(unordered.bodyText.contains("<Code>InvalidPartOrder</Code>"))
         #expect(await api.call(.DELETE, "/site/m.bin?uploadId=\(uploadID)").status == .noContent)
@@ -307,7 +319,9 @@ import Testing
     @Test func unsupportedOperationsSayWhat() async {
         let response = await api.call(.GET, "/site?versioning")
         #expect(response.status == .notImplemented)
-        #expect(response.bodyText.contains("<Code>NotImplemented</Code><Message>EdgeSim's S3 API does not implement ?versioning on a bucket.</Message>"))
+        #expect(
+            response.bodyText.contains("<Code>NotImplemented</Code><Message>EdgeSim's S3 API does not implement ?versioning on a bucket.</Message>")
+        )
         #expect(await api.call(.PUT, "/site").status == .conflict)
         #expect(await api.call(.PATCH, "/site/index.html").status == .methodNotAllowed)
         #expect(await api.call(.POST, "/").status == .methodNotAllowed)

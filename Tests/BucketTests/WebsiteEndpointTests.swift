@@ -147,7 +147,11 @@ import Testing
         #expect(response.status == .methodNotAllowed)
         #expect(response.header("Content-Type") == "text/html; charset=utf-8")
         #expect(response.bodyText.contains("<title>405 Method Not Allowed</title>"))
-        #expect(response.bodyText.contains("<li>Code: MethodNotAllowed</li>\n<li>Message: The specified method is not allowed against this resource.</li>\n<li>Method: POST</li>\n<li>ResourceType: OBJECT</li>"))
+        #expect(
+            response.bodyText.contains(
+                "<li>Code: MethodNotAllowed</li>\n<li>Message: The specified method is not allowed against this resource.</li>\n<li>Method: POST</li>\n<li>ResourceType: OBJECT</li>"
+            )
+        )
     }
 
     @Test func headGetsNoBodyEvenForErrors() async throws {

@@ -105,5 +105,13 @@ import Testing
         #expect(multiByteDelimiter.contents.map(\.key.rawValue) == ["a/1", "b"])
     }
 
-    static let identity = FileIdentity(device: 0, inode: 0, size: 0, modifiedSeconds: 0, modifiedNanoseconds: 0, changedSeconds: 0, changedNanoseconds: 0)
+    static let identity = FileIdentity(
+        device: 0,
+        inode: 0,
+        size: 0,
+        modifiedSeconds: 0,
+        modifiedNanoseconds: 0,
+        changedSeconds: 0,
+        changedNanoseconds: 0
+    )
 }

@@ -28,10 +28,10 @@ struct EvictionPolicyKindTests {
     @Test func livePoliciesBuildExceptBelady() throws {
         for kind in EvictionPolicyKind.allCases where kind != .belady {
             var policy = try kind.makePolicy(capacity: .bytes(1_000))
-            let outcome1 = policy.admit(1, size: 10)
-            #expect(outcome1 == .admitted)
-            let outcome2 = policy.lookup(1)
-            #expect(outcome2)
+            let admission = policy.admit(1, size: 10)
+            #expect(admission == .admitted)
+            let hit = policy.lookup(1)
+            #expect(hit)
         }
         #expect(throws: EvictionPolicyError.needsFuture(.belady)) {
             _ = try EvictionPolicyKind.belady.makePolicy(capacity: .objects(10))
@@ -42,7 +42,21 @@ struct EvictionPolicyKindTests {
     @Test func factoryPassesOptionsThrough() throws {
         let options = EvictionPolicyOptions(s3fifo: .libCacheSim)
         var policy = try EvictionPolicyKind.s3fifo.makePolicy(capacity: .bytes(1_000), options: options)
-        let outcome3 = policy.admit(1, size: 500)
-        #expect(outcome3 == .rejectedByPolicy)
+        let admission = policy.admit(1, size: 500)
+        #expect(admission == .rejectedByPolicy)
+    }
+}
+
+@Suite("Textual keys")
+struct EvictionKeyTests {
+    @Test func hashIsStableAndSpreads() {
+        #expect(EvictionKey.hash("example.com/index.html") == EvictionKey.hash(bytes: Array("example.com/index.html".utf8)))
+        #expect(EvictionKey.hash("a") != EvictionKey.hash("b"))
+        let keys = Set((0..<10_000).map { EvictionKey.hash("/assets/\($0).js") })
+        #expect(keys.count == 10_000)
+        // Values computed independently (FNV-1a 64, then SplitMix64's finaliser): the keys must not change
+        // between releases, or replays of old logs would stop matching their live runs.
+        #expect(EvictionKey.hash("") == 0xF52A_15E9_A9B5_E89B)
+        #expect(EvictionKey.hash("d111111abcdef8.cloudfront.net/index.html") == 0x31CC_EF09_58B6_F375)
     }
 }

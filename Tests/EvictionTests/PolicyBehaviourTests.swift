@@ -16,15 +16,15 @@ struct PolicyBehaviourTests {
 
     @Test func lruEvictsTheLeastRecentlyUsed() {
         var policy = LRUPolicy(capacity: .objects(2))
-        let outcome1 = hits(&policy, [1, 2, 1, 3])
-        #expect(outcome1 == [false, false, true, false])
+        let outcome = hits(&policy, [1, 2, 1, 3])
+        #expect(outcome == [false, false, true, false])
         #expect(resident(policy, among: 1...3) == [1, 3])
     }
 
     @Test func fifoIgnoresHits() {
         var policy = FIFOPolicy(capacity: .objects(2))
-        let outcome2 = hits(&policy, [1, 2, 1, 3])
-        #expect(outcome2 == [false, false, true, false])
+        let outcome = hits(&policy, [1, 2, 1, 3])
+        #expect(outcome == [false, false, true, false])
         #expect(resident(policy, among: 1...3) == [2, 3])
     }
 
@@ -61,8 +61,8 @@ struct PolicyBehaviourTests {
         _ = hits(&policy, [11])
         #expect(!policy.contains(1))
         // 1 is a ghost: requesting it again is a miss that admits it straight into M ...
-        let outcome3 = hits(&policy, [1])
-        #expect(outcome3 == [false])
+        let ghostHit = hits(&policy, [1])
+        #expect(ghostHit == [false])
         // ... where it survives a burst of new objects that flows through S.
         _ = hits(&policy, Array(20...40))
         #expect(policy.contains(1))
@@ -82,12 +82,12 @@ struct PolicyBehaviourTests {
         var cdn = S3FIFOPolicy(capacity: .bytes(1_000))
         var libCacheSim = S3FIFOPolicy(capacity: .bytes(1_000), configuration: .libCacheSim)
         // 500 bytes is more than S's 100 bytes but fits the cache.
-        let outcome4 = cdn.admit(1, size: 500)
-        #expect(outcome4 == .admitted)
-        let outcome5 = libCacheSim.admit(1, size: 500)
-        #expect(outcome5 == .rejectedByPolicy)
-        let outcome6 = cdn.admit(2, size: 1_001)
-        #expect(outcome6 == .rejectedTooLarge)
+        let cdnAdmission = cdn.admit(1, size: 500)
+        #expect(cdnAdmission == .admitted)
+        let libCacheSimAdmission = libCacheSim.admit(1, size: 500)
+        #expect(libCacheSimAdmission == .rejectedByPolicy)
+        let oversizeAdmission = cdn.admit(2, size: 1_001)
+        #expect(oversizeAdmission == .rejectedTooLarge)
     }
 
     @Test func arcAdaptsItsTargetOnGhostHits() {
@@ -120,10 +120,10 @@ struct PolicyBehaviourTests {
         // 3 and 4 both have count 1; 3 reached it first.
         #expect(resident(policy, among: 1...4) == [1, 2, 4])
         _ = policy.remove(1)
-        let outcome8 = policy.admit(1, size: 1)
-        #expect(outcome8 == .admitted)
+        let readmission = policy.admit(1, size: 1)
+        #expect(readmission == .admitted)
         _ = hits(&policy, [5])
-        // 1 was re-admitted, so its count restarted at 1 and it reached it before 5 did ... but 4 was there first.
+        // Re-admitted, 1 restarted at count 1, after 4 reached it: 4 goes first.
         #expect(resident(policy, among: 1...5) == [1, 2, 5])
     }
 
@@ -146,36 +146,36 @@ struct PolicyBehaviourTests {
 
     @Test func beladyTreatsAnUnexpectedKeyAsNeverNeededAgain() {
         var policy = BeladyPolicy(capacity: .objects(1), future: [1, 1])
-        let outcome9 = policy.access(7, size: 1)
-        #expect(!outcome9)
+        let strangerHit = policy.access(7, size: 1)
+        #expect(!strangerHit)
         #expect(policy.contains(7))
-        let outcome10 = policy.access(1, size: 1)
-        #expect(!outcome10)
+        let expectedHit = policy.access(1, size: 1)
+        #expect(!expectedHit)
         #expect(policy.contains(1))
     }
 
     @Test(arguments: EvictionPolicyKind.allCases)
     func objectsLargerThanTheCapacityAreNotAdmitted(kind: EvictionPolicyKind) {
         var policy = kind.makePolicy(capacity: .bytes(1_000), future: [1, 2, 3])
-        let outcome11 = policy.access(1, size: 600)
-        #expect(outcome11 == false)
-        let outcome12 = policy.access(2, size: 1_001)
-        #expect(outcome12 == false)
+        let fittingHit = policy.access(1, size: 600)
+        #expect(fittingHit == false)
+        let oversizeHit = policy.access(2, size: 1_001)
+        #expect(oversizeHit == false)
         #expect(!policy.contains(2))
         #expect(policy.contains(1))
         var evicted: [UInt64] = []
-        let outcome13 = policy.admit(3, size: 5_000) { evicted.append($0) }
-        #expect(outcome13 == .rejectedTooLarge)
+        let admission = policy.admit(3, size: 5_000) { evicted.append($0) }
+        #expect(admission == .rejectedTooLarge)
         #expect(evicted.isEmpty)
     }
 
     @Test(arguments: EvictionPolicyKind.allCases)
     func zeroCapacityStoresNothing(kind: EvictionPolicyKind) {
         var policy = kind.makePolicy(capacity: .objects(0), future: [1, 1])
-        let outcome14 = policy.access(1, size: 1)
-        #expect(!outcome14)
-        let outcome15 = policy.access(1, size: 1)
-        #expect(!outcome15)
+        let firstHit = policy.access(1, size: 1)
+        #expect(!firstHit)
+        let secondHit = policy.access(1, size: 1)
+        #expect(!secondHit)
         #expect(policy.isEmpty)
     }
 
@@ -183,8 +183,8 @@ struct PolicyBehaviourTests {
     func admittingAResidentKeyReplacesItsSize(kind: EvictionPolicyKind) {
         var policy = kind.makePolicy(capacity: .bytes(10_000), future: [1, 1])
         _ = policy.access(1, size: 100)
-        let outcome16 = policy.admit(1, size: 300)
-        #expect(outcome16 == .admitted)
+        let replacement = policy.admit(1, size: 300)
+        #expect(replacement == .admitted)
         #expect(policy.usedBytes == 300)
         #expect(policy.count == 1)
     }
@@ -192,8 +192,8 @@ struct PolicyBehaviourTests {
     @Test func objectModeCountsEveryObjectAsOne() {
         var policy = LRUPolicy(capacity: .objects(2))
         _ = hits(&policy, [1])
-        let outcome17 = policy.admit(2, size: 1_000_000)
-        #expect(outcome17 == .admitted)
+        let admission = policy.admit(2, size: 1_000_000)
+        #expect(admission == .admitted)
         #expect(policy.usedCapacity == 2)
         #expect(policy.usedBytes == 1_000_001)
     }

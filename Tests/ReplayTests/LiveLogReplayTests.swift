@@ -21,10 +21,12 @@ struct LiveLogReplayTests {
             let object = Int(uniform * uniform * 400)
             let pop = request % 7 < 4 ? 0 : 1
             let size = 500 + object * 37 % 4_000
-            let hit = caches[pop].lookup(UInt64(object))
-            if !hit { caches[pop].admit(UInt64(object), size: size) }
-            if hit { liveHits += 1 }
             let query = object % 5 == 0 ? "v=\(object)" : "-"
+            // The live cache keys its policy as the log reader will: host + path (+ ? + query).
+            let key = EvictionKey.hash("d111111abcdef8.cloudfront.net/assets/\(object).js" + (query == "-" ? "" : "?" + query))
+            let hit = caches[pop].lookup(key)
+            if !hit { caches[pop].admit(key, size: size) }
+            if hit { liveHits += 1 }
             let fields = [
                 "2026-01-01", "00:00:00", pops[pop], "\(size)", "192.0.2.1", "GET", "d111111abcdef8.cloudfront.net",
                 "/assets/\(object).js", "200", "-", "curl/8", query, "-", hit ? "Hit" : "Miss", "id", "www.example.com",

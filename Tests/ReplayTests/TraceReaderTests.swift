@@ -1,3 +1,4 @@
+import Eviction
 import Foundation
 import Testing
 
@@ -17,7 +18,7 @@ struct TraceReaderTests {
         #expect(trace.keys[0] == trace.keys[2])
         #expect(trace.keys[0] != trace.keys[1])
         #expect(trace.keys[3] == 42)
-        #expect(trace.keys[0] >> 63 == 1)
+        #expect(trace.keys[0] == EvictionKey.hash("/a.js"))
     }
 
     @Test func csvNamedColumnsInAnyOrder() throws {
@@ -86,9 +87,10 @@ struct TraceReaderTests {
     @Test func cloudFrontStandardLog() throws {
         let trace = try TraceReader.parse(Self.cloudFrontLog, format: .cloudfront)
         #expect(trace.count == 4)
-        #expect(trace.keys[0] == trace.keys[1])
-        // The query makes a different key.
-        #expect(trace.keys[2] != trace.keys[0])
+        #expect(trace.keys[0] == EvictionKey.hash("d111111abcdef8.cloudfront.net/index.html"))
+        #expect(trace.keys[1] == trace.keys[0])
+        // The query is part of the key.
+        #expect(trace.keys[2] == EvictionKey.hash("d111111abcdef8.cloudfront.net/index.html?v=2"))
         #expect(Array(trace.sizes) == [392, 392, 1_200, 90])
         #expect(trace.popNames == ["LAX1", "IAD89"])
         #expect(Array(trace.pops) == [0, 0, 1, 1])

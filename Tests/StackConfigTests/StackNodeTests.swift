@@ -22,6 +22,29 @@ import Testing
         #expect(merged["c"]?.int == 2)
     }
 
+    @Test func topLevelExtensionKeysHoldSharedSettings() throws {
+        let fixture = try StackFixture()
+        defer { fixture.remove() }
+        let stack = try fixture.load(
+            """
+            x-behavior: &spa { targetOriginId: site, compress: true, viewerProtocolPolicy: https-only }
+            buckets: { site: ./site }
+            distributions:
+              - origins: [{ id: site, bucket: site }]
+                defaultCacheBehavior: { <<: *spa, viewerProtocolPolicy: allow-all }
+            """
+        )
+        let behavior = try #require(stack.distributions.first?.defaultCacheBehavior)
+        #expect(behavior.targetOriginId == "site")
+        #expect(behavior.compress)
+        #expect(behavior.viewerProtocolPolicy == .allowAll)
+        #expect(
+            fixture.problems("y-behavior: {}\n") == [
+                #"edgesim.yml:1:1: y-behavior: unknown key; expected one of buckets, edge, distributions, cachePolicies, originRequestPolicies, apis, tables, readCache, hostedZones"#
+            ]
+        )
+    }
+
     @Test func onlyUnquotedNullWordsAreNull() throws {
         let root = try #require(try StackNode.parse(yaml: "a:\nb: ~\nc: null\nd: \"null\"\ne: ''\n"))
         #expect(root["a"]?.isNull == true)

@@ -16,9 +16,10 @@ final class ConsoleRequestLog: RequestObserver {
         let millis = (event.durationSeconds * 10_000).rounded() / 10
         let line =
             "\(event.method) \(event.protocolName)://\(event.host)\(event.uri) \(event.status) \(event.result) \(event.bytesSent)B \(millis)ms \(event.pop)\n"
+        // One write(2) per line, under a lock so lines from different event loops never interleave.
         lock.withLock {
-            _ = line.withCString { fputs($0, stdout) }
-            fflush(stdout)
+            var line = line
+            line.withUTF8 { bytes in _ = write(STDOUT_FILENO, bytes.baseAddress, bytes.count) }
         }
     }
 }

@@ -1,7 +1,7 @@
 /// CreateTable, DescribeTable, ListTables, DeleteTable, UpdateTimeToLive, DescribeTimeToLive.
 extension DynamoDB {
     /// Creates a table; it is usable at once (the response says `CREATING`, as DynamoDB's does).
-    func createTable(_ definition: TableDefinition) async throws(DynamoDBError) -> TableDescription {
+    func createTableDescription(_ definition: TableDefinition) async throws(DynamoDBError) -> TableDescription {
         var fresh = definition
         fresh.creationDateTime = configuration.clock()
         fresh.tableId = Identifiers.uuid()

@@ -138,8 +138,13 @@ enum WireRequests {
         let filter = try expressions.condition("FilterExpression")
         let projection = try expressions.projection()
         try expressions.finish()
-        let keyConditions = try keyCondition.map { condition throws(DynamoDBError) in try KeyConditions.extract(from: condition) }
-        guard let conditions = try keyConditions ?? LegacyParameters.keyConditions(reader) else {
+        var keyConditions: KeyConditions?
+        if let keyCondition {
+            keyConditions = try KeyConditions.extract(from: keyCondition)
+        } else {
+            keyConditions = try LegacyParameters.keyConditions(reader)
+        }
+        guard let conditions = keyConditions else {
             throw .validation("Either the KeyConditions or KeyConditionExpression parameter must be specified in the request.")
         }
         return QueryRequest(
