@@ -56,7 +56,12 @@ let package = Package(
         ),
         .target(
             name: "Bucket",
-            dependencies: ["HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio
+            dependencies: [
+                "HTTPSemantics",
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ] + nio
         ),
         .target(
             name: "Edge",

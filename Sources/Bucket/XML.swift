@@ -3,11 +3,7 @@
 enum XML {
     /// `text` with `&`, `<`, `>`, `"` and carriage returns escaped, as S3 escapes element content.
     static func escaped(_ text: String) -> String {
-        guard
-            text.utf8.contains(where: {
-                $0 == UInt8(ascii: "&") || $0 == UInt8(ascii: "<") || $0 == UInt8(ascii: ">") || $0 == UInt8(ascii: "\"") || $0 == 13
-            })
-        else { return text }
+        guard text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
         for character in text.unicodeScalars {
@@ -21,6 +17,13 @@ enum XML {
             }
         }
         return result
+    }
+
+    private static func needsEscaping(_ byte: UInt8) -> Bool {
+        switch byte {
+        case UInt8(ascii: "&"), UInt8(ascii: "<"), UInt8(ascii: ">"), UInt8(ascii: "\""), UInt8(ascii: "\r"): true
+        default: false
+        }
     }
 
     /// An element: its local name (namespace prefix dropped), its child elements and its text.

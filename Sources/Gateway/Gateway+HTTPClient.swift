@@ -3,13 +3,16 @@ import NIOCore
 
 extension Gateway {
     /// An HTTP client set up as a proxy needs it: redirects and compressed bodies are handed to the client as the
-    /// upstream sent them, never followed or inflated.
+    /// upstream sent them, never followed or inflated, and an upstream that refuses connections fails at once
+    /// rather than being retried until the integration times out.
     public static var proxyClientConfiguration: HTTPClient.Configuration {
-        HTTPClient.Configuration(
+        var configuration = HTTPClient.Configuration(
             redirectConfiguration: .disallow,
             timeout: .init(connect: .seconds(10)),
             decompression: .disabled
         )
+        configuration.connectionPool.retryConnectionEstablishment = false
+        return configuration
     }
 
     /// A process-wide client with ``proxyClientConfiguration``, which lives as long as the process does, as

@@ -53,7 +53,11 @@ extension Gateway {
             }
         }
 
-        switch throttler.admit(limits: limits(api: api, stage: target.stage, route: route, usagePlan: usagePlan), quota: quotaCharge(usagePlan), now: now) {
+        switch throttler.admit(
+            limits: limits(api: api, stage: target.stage, route: route, usagePlan: usagePlan),
+            quota: quotaCharge(usagePlan),
+            now: now
+        ) {
         case .admitted: break
         case .throttled: return gatewayResponse(.throttled, api: api, origin: origin)
         case .quotaExceeded: return gatewayResponse(.quotaExceeded, api: api, origin: origin)
@@ -69,7 +73,13 @@ extension Gateway {
 
         var cacheKey: String?
         if let cache, stage.cacheTTL(routeKey: route.routeKey, method: method) != nil {
-            let key = Self.cacheKey(method: method, path: target.path, parameters: route.configuration.cacheKeyParameters, query: query, headers: request.headers)
+            let key = Self.cacheKey(
+                method: method,
+                path: target.path,
+                parameters: route.configuration.cacheKeyParameters,
+                query: query,
+                headers: request.headers
+            )
             if Self.asksForFreshResponse(request.headers) && !stage.configuration.requireAuthorizationForCacheControl {
                 cache.invalidate(key)
             } else if var cached = cache.lookup(key, now: now) {

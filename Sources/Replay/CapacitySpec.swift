@@ -20,7 +20,7 @@ public enum CapacitySpec: Sendable, Hashable, CustomStringConvertible {
         let trimmed = text.trimmingSpaces.lowercased().replacingUnderscores
         if trimmed.hasSuffix("%") {
             guard let percent = Double(trimmed.dropLast()), percent >= 0, percent <= 100 else {
-                throw .invalidCapacity(text, "a percentage must be a number from 0 to 100")
+                throw .invalidCapacity(text, "a percentage must be a number from 0 to 100, such as 1% or 0.5%")
             }
             self = .fraction(percent / 100)
             return
@@ -36,7 +36,10 @@ public enum CapacitySpec: Sendable, Hashable, CustomStringConvertible {
             self = .bytes(Int((value * unit.multiplier).rounded()))
             return
         }
-        throw .invalidCapacity(text, "not a percentage, a size or a count")
+        throw .invalidCapacity(
+            text,
+            "give a share of the working set (1%, 10%), bytes (100MB, 64KiB) or, with --count-objects, a number of objects (5000)"
+        )
     }
 
     /// Parses a comma-separated list (`1%,10%,100MB`).
@@ -45,7 +48,7 @@ public enum CapacitySpec: Sendable, Hashable, CustomStringConvertible {
         for item in text.split(separator: ",") where !item.trimmingSpaces.isEmpty {
             specs.append(try CapacitySpec(parsing: String(item)))
         }
-        guard !specs.isEmpty else { throw .invalidCapacity(text, "no capacity given") }
+        guard !specs.isEmpty else { throw .invalidCapacity(text, "no capacity given; list sizes such as 1%,10%,100MB") }
         return specs
     }
 

@@ -39,8 +39,7 @@ public struct ReplayError: Error, Sendable, Hashable, CustomStringConvertible {
         case .invalidWorkload(let spec, let detail):
             "Invalid synthetic workload \"\(spec)\": \(detail). Example: zipf:alpha=0.8,objects=100000,requests=1000000,seed=42."
         case .invalidCapacity(let text, let detail):
-            "Invalid capacity \"\(text)\": \(detail). Give a share of the working set (1%, 10%), bytes (100MB, 64KiB) "
-                + "or, with --count-objects, a number of objects (5000)."
+            "Invalid capacity \"\(text)\": \(detail)."
         case .invalidSetting(let name, let detail):
             "Invalid \(name): \(detail)."
         }

@@ -15,52 +15,67 @@ struct ReplayCommand: AsyncParsableCommand {
             compulsory misses included, as libCacheSim does.
 
             Examples:
-              edgesim replay --synthetic zipf:alpha=0.8,objects=100000,requests=1000000,seed=42 --count-objects
-              edgesim replay trace.csv --policy lru,sieve,s3fifo --capacity 1%,10%,100MB --html report.html
-              edgesim replay access.log --pops 4 --regional-capacity 10% --warmup 0.1 --json report.json
+              edgesim replay --synthetic zipf:alpha=0.8 --count-objects
+              edgesim replay trace.csv --policy lru,sieve,s3fifo --capacity 1%,100MB
+              edgesim replay access.log --regional-capacity 10% --warmup 0.1
+              edgesim replay --synthetic spa:requests=500000 --html report.html
             """
     )
 
     @Argument(help: "The trace file (omit with --synthetic).")
     var trace: String?
 
-    @Option(help: "Generate the trace instead, e.g. zipf:alpha=0.8,objects=100000,requests=1000000,seed=42 (also onehit:, hotset:, spa:).")
+    @Option(
+        help: ArgumentHelp(
+            "Generate the trace instead: zipf:alpha=0.8,objects=100000,requests=1000000,seed=42 (also onehit:, hotset:, spa:).",
+            valueName: "spec"
+        )
+    )
     var synthetic: String?
 
-    @Option(help: "The trace format: csv, txt, oracle or cloudfront (default: from the file's name, then its content).")
+    @Option(
+        help: ArgumentHelp("The trace format: csv, txt, oracle or cloudfront (default: from the file's name, then its content).", valueName: "format")
+    )
     var format: String?
 
-    @Option(help: "Comma-separated policies: fifo, lru, clock, sieve, s3fifo, arc, wtinylfu, lfu, belady (or opt).")
+    @Option(help: ArgumentHelp("Comma-separated policies: fifo, lru, clock, sieve, s3fifo, arc, wtinylfu, lfu, belady (or opt).", valueName: "names"))
     var policy = ReplayConfiguration.defaultPolicies.map(\.rawValue).joined(separator: ",")
 
-    @Option(help: "Comma-separated cache sizes per POP: shares of the working set (1%,10%), bytes (100MB, 64KiB) or counts.")
+    @Option(
+        help: ArgumentHelp(
+            "Comma-separated cache sizes per POP: shares of the working set (1%,10%), bytes (100MB, 64KiB) or counts.",
+            valueName: "sizes"
+        )
+    )
     var capacity = "1%,10%"
 
     @Flag(help: "Count capacity in objects, every size taken as 1 (as the reference miss-ratio table does).")
     var countObjects = false
 
-    @Option(help: "Split requests over this many POPs by a seeded hash (default: the POPs the trace names, else one).")
+    @Option(help: ArgumentHelp("Split requests over this many POPs by a seeded hash (default: the POPs the trace names, else one).", valueName: "n"))
     var pops: Int?
 
-    @Option(help: "Put a regional edge cache of this size behind the POPs; it sees only their misses.")
+    @Option(help: ArgumentHelp("Put a regional edge cache of this size behind the POPs; it sees only their misses.", valueName: "size"))
     var regionalCapacity: String?
 
-    @Option(help: "The share of the first requests that only warm the caches, left out of the statistics (0 to 0.99).")
+    @Option(
+        help: ArgumentHelp("The share of the first requests that only warm the caches, left out of the statistics (0 to 0.99).", valueName: "share")
+    )
     var warmup = 0.0
 
-    @Option(help: "S3-FIFO's move-to-main threshold: 1 as the paper describes, 2 as libCacheSim's default.")
+    @Option(help: ArgumentHelp("S3-FIFO's move-to-main threshold: 1 as the paper describes, 2 as libCacheSim's default.", valueName: "hits"))
     var moveToMainThreshold = 1
 
-    @Option(help: "Seeds the split over POPs and W-TinyLFU's random admissions.")
+    @Option(help: ArgumentHelp("Seeds the split over POPs and W-TinyLFU's random admissions.", valueName: "n"))
     var seed: UInt64 = 0
 
-    @Option(help: "How many runs go at once (default: one per core).")
+    @Option(help: ArgumentHelp("How many runs go at once (default: one per core).", valueName: "n"))
     var jobs: Int?
 
-    @Option(help: "Also write the report as JSON to this file.")
+    @Option(help: ArgumentHelp("Also write the report as JSON to this file.", valueName: "file"))
     var json: String?
 
-    @Option(help: "Also write a self-contained HTML report with miss-ratio curves to this file.")
+    @Option(help: ArgumentHelp("Also write a self-contained HTML report with miss-ratio curves to this file.", valueName: "file"))
     var html: String?
 
     func validate() throws {

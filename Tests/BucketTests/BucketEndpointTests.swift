@@ -101,6 +101,25 @@ import Testing
         #expect(response.bodyText.contains("<Code>NoSuchKey</Code>"))
     }
 
+    @Test(arguments: [
+        "/../secret.txt", "/%2e%2e/secret.txt", "/%2E%2E/secret.txt", "/%2e./secret.txt", "/.%2E/secret.txt",
+        "/assets/%2e%2e/%2e%2e/secret.txt", "/..%5csecret.txt", "/%5c..%5csecret.txt", "/secret.txt%00", "/..%2fsecret.txt",
+    ])
+    func traversalNeverReadsTheFolderAroundTheBucket(path: String) async throws {
+        // The bucket is `outer/site`; `outer/secret.txt` sits one level up, where `..` would lead.
+        let outer = try TemporaryFolder()
+        try outer.write("secret.txt", "the secret")
+        try outer.write("site/assets/app.js", "app")
+        let endpoint = BucketEndpoint(bucket: try FolderBucket(name: "site", folder: outer.path + "/site"))
+        for method in [HTTPMethod.GET, .HEAD] {
+            let response = await endpoint.respond(method: method, path: path, headers: [:])
+            #expect(response.status == .forbidden)
+            #expect(response.header("ETag") == nil)
+            #expect(!response.bodyText.contains("the secret"))
+        }
+        #expect(await endpoint.respond(method: .GET, path: "/assets/app.js", headers: [:]).bodyText == "app")
+    }
+
     @Test func aLinkPointingOutAnswersAsAMissingKey() async throws {
         try FileManager.default.createSymbolicLink(atPath: folder.path + "/passwd", withDestinationPath: "/etc/passwd")
         let response = await endpoint.respond(method: .GET, path: "/passwd", headers: [:])

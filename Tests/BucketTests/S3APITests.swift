@@ -135,6 +135,15 @@ import Testing
         #expect(response.status == .ok)
         #expect(folder.read("chunked.txt") == "hello world")
         #expect(response.header("ETag") == md5ETag("hello world"))
+
+        let lying = await api.call(
+            .PUT,
+            "/site/chunked.txt",
+            headers: [("x-amz-content-sha256", "STREAMING-AWS4-HMAC-SHA256-PAYLOAD"), ("x-amz-decoded-content-length", "12")],
+            body: body
+        )
+        #expect(lying.status == .badRequest)
+        #expect(lying.bodyText.contains("<Code>IncompleteBody</Code>"))
     }
 
     @Test func putObjectDecodesUnsignedTrailersAndChecksTheirChecksum() async {

@@ -14,95 +14,95 @@ import Testing
     }
 
     @Test func eachAliasGetsItsOwnCertificateBySNI() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        for host in ["app.edgesim.test", "localhost"] {
-            // curl verifies the chain and the name: a wrong certificate fails the request.
-            let response = try edge.https("/robots.txt", host: host)
-            #expect(response.status == 200)
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            for host in ["app.edgesim.test", "localhost"] {
+                // curl verifies the chain and the name: a wrong certificate fails the request.
+                let response = try edge.https("/robots.txt", host: host)
+                #expect(response.status == 200)
+            }
+            #expect(throws: Curl.Failure.self) { try edge.https("/robots.txt", host: "unknown.edgesim.test") }
+            let unknown = try edge.https("/robots.txt", host: "unknown.edgesim.test", ["-k"])
+            #expect(unknown.status == 403)
+            #expect(unknown["server"] == "CloudFront")
+            #expect(unknown.body.contains("Bad request."))
         }
-        #expect(throws: Curl.Failure.self) { try edge.https("/robots.txt", host: "unknown.edgesim.test") }
-        let unknown = try edge.https("/robots.txt", host: "unknown.edgesim.test", ["-k"])
-        #expect(unknown.status == 403)
-        #expect(unknown["server"] == "CloudFront")
-        #expect(unknown.body.contains("Bad request."))
-        try await edge.stop()
     }
 
     @Test func http2IsNegotiatedByALPN() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        let response = try edge.https("/robots.txt", ["--http2"])
-        #expect(response.httpVersion == "HTTP/2")
-        #expect(response.status == 200)
-        #expect(response["x-cache"] == "Miss from cloudfront")
-        let http1 = try edge.https("/robots.txt", ["--http1.1"])
-        #expect(http1.httpVersion == "HTTP/1.1")
-        #expect(http1["x-cache"] == "Hit from cloudfront")
-        try await edge.stop()
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            let response = try edge.https("/robots.txt", ["--http2"])
+            #expect(response.httpVersion == "HTTP/2")
+            #expect(response.status == 200)
+            #expect(response["x-cache"] == "Miss from cloudfront")
+            let http1 = try edge.https("/robots.txt", ["--http1.1"])
+            #expect(http1.httpVersion == "HTTP/1.1")
+            #expect(http1["x-cache"] == "Hit from cloudfront")
+        }
     }
 
     @Test func deepLinkAnswersIndexWith200() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        let response = try edge.https("/shows/42")
-        #expect(response.status == 200)
-        #expect(response.body.contains("<title>EdgeSim test</title>"))
-        #expect(response["x-cache"] == "Error from cloudfront")
-        #expect(response["content-type"] == "text/html; charset=utf-8")
-        try await edge.stop()
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            let response = try edge.https("/shows/42")
+            #expect(response.status == 200)
+            #expect(response.body.contains("<title>EdgeSim test</title>"))
+            #expect(response["x-cache"] == "Error from cloudfront")
+            #expect(response["content-type"] == "text/html; charset=utf-8")
+        }
     }
 
     @Test func hashedBundleMissThenHitThenRevalidates() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        let miss = try edge.https("/assets/index-AbCdEf12.js")
-        #expect(miss["x-cache"] == "Miss from cloudfront")
-        #expect(miss["server"] == "AmazonS3")
-        #expect(miss["age"] == nil)
-        let etag = try #require(miss["etag"])
-        let hit = try edge.https("/assets/index-AbCdEf12.js")
-        #expect(hit["x-cache"] == "Hit from cloudfront")
-        #expect(hit.body == miss.body)
-        let notModified = try edge.https("/assets/index-AbCdEf12.js", ["-H", "If-None-Match: \(etag)"])
-        #expect(notModified.status == 304)
-        #expect(notModified.body.isEmpty)
-        try await edge.stop()
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            let miss = try edge.https("/assets/index-AbCdEf12.js")
+            #expect(miss["x-cache"] == "Miss from cloudfront")
+            #expect(miss["server"] == "AmazonS3")
+            #expect(miss["age"] == nil)
+            let etag = try #require(miss["etag"])
+            let hit = try edge.https("/assets/index-AbCdEf12.js")
+            #expect(hit["x-cache"] == "Hit from cloudfront")
+            #expect(hit.body == miss.body)
+            let notModified = try edge.https("/assets/index-AbCdEf12.js", ["-H", "If-None-Match: \(etag)"])
+            #expect(notModified.status == 304)
+            #expect(notModified.body.isEmpty)
+        }
     }
 
     @Test func plainHTTPRedirectsWith301() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        let response = try edge.http("/shows?x=1")
-        #expect(response.status == 301)
-        #expect(response["location"] == "https://app.edgesim.test:\(edge.httpsPort)/shows?x=1")
-        #expect(response["x-cache"] == "Redirect from cloudfront")
-        #expect(response["content-length"] == "167")
-        try await edge.stop()
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            let response = try edge.http("/shows?x=1")
+            #expect(response.status == 301)
+            #expect(response["location"] == "https://app.edgesim.test:\(edge.httpsPort)/shows?x=1")
+            #expect(response["x-cache"] == "Redirect from cloudfront")
+            #expect(response["content-length"] == "167")
+        }
     }
 
     @Test func oversizedHeadersGet413AndAClosedConnection() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        let big = String(repeating: "a", count: 21_000)
-        let response = try edge.https("/robots.txt", ["-H", "X-Big: \(big)"])
-        #expect(response.status == 413)
-        #expect(response["connection"] == "close")
-        let longURL = try edge.https("/" + String(repeating: "b", count: 8_200))
-        #expect(longURL.status == 413)
-        try await edge.stop()
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            let big = String(repeating: "a", count: 21_000)
+            let response = try edge.https("/robots.txt", ["--http1.1", "-H", "X-Big: \(big)"])
+            #expect(response.status == 413)
+            #expect(response["connection"] == "close")
+            let longURL = try edge.https("/" + String(repeating: "b", count: 8_200), ["--http1.1"])
+            #expect(longURL.status == 413)
+        }
     }
 
     @Test func traversalNeverLeavesTheFolder() async throws {
-        let edge = try await RunningEdge.start(site: try Self.site())
-        for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cetc%5cpasswd"] {
-            let response = try edge.https(path, ["--path-as-is"])
-            #expect(!response.body.contains("root:"), "\(path)")
+        try await RunningEdge.with(site: try Self.site()) { edge in
+            for path in ["/../../../../etc/passwd", "/%2e%2e/%2e%2e/%2e%2e/etc/passwd", "/..%5c..%5cetc%5cpasswd"] {
+                let response = try edge.https(path, ["--path-as-is"])
+                #expect(!response.body.contains("root:"), "\(path)")
+            }
         }
-        try await edge.stop()
     }
 
     @Test func newFilesAreServedWithoutARestart() async throws {
         let site = try Self.site()
-        let edge = try await RunningEdge.start(site: site)
-        try site.write("late.txt", "arrived after start")
-        let response = try edge.https("/late.txt")
-        #expect(response.status == 200)
-        #expect(response.body == "arrived after start")
-        try await edge.stop()
+        try await RunningEdge.with(site: site) { edge in
+            try site.write("late.txt", "arrived after start")
+            let response = try edge.https("/late.txt")
+            #expect(response.status == 200)
+            #expect(response.body == "arrived after start")
+        }
     }
 }

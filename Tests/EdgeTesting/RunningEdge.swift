@@ -34,6 +34,23 @@ public final class RunningEdge: Sendable {
         return RunningEdge(server: server, certificates: certificates, site: site)
     }
 
+    /// Runs `body` against a started server and always stops it, whether `body` returns or throws.
+    public static func with<Result>(
+        site: TemporaryFolder,
+        stack: Stack? = nil,
+        _ body: (RunningEdge) async throws -> Result
+    ) async throws -> Result {
+        let edge = try await start(site: site, stack: stack)
+        do {
+            let result = try await body(edge)
+            try await edge.stop()
+            return result
+        } catch {
+            try? await edge.stop()
+            throw error
+        }
+    }
+
     private init(server: EdgeServer, certificates: TemporaryFolder, site: TemporaryFolder) {
         self.server = server
         self.certificates = certificates

@@ -30,7 +30,11 @@ struct CORSTests {
     }
 
     static func preflight(origin: String, path: String = "/api/shows") -> APIRequest {
-        .to(.OPTIONS, path, headers: [("Origin", origin), ("Access-Control-Request-Method", "POST"), ("Access-Control-Request-Headers", "content-type")])
+        .to(
+            .OPTIONS,
+            path,
+            headers: [("Origin", origin), ("Access-Control-Request-Method", "POST"), ("Access-Control-Request-Headers", "content-type")]
+        )
     }
 
     @Test("HTTP API: the gateway answers a preflight for an allowed origin, even with no OPTIONS route")
@@ -164,7 +168,7 @@ struct CORSTests {
             printf '%s' '{"statusCode":200,"headers":{"Access-Control-Allow-Origin":"https://backend.example"},"body":"ok"}'
             """
         )
-        let route = Config.Route(routeKey: "GET /api/shows", integration: .command(.init(command: [script], payloadFormatVersion: .v1)))
+        let route = Config.Route(routeKey: "GET /api/shows", integration: .command(.init(command: ["/bin/sh", script], payloadFormatVersion: .v1)))
         let gateway = try Self.gateway(.rest, cors: Config.CORS(allowOrigins: [Self.app]), routes: [route])
         let response = await gateway.handle(.to(.GET, "/api/shows", headers: [("Origin", Self.app)]))
         #expect(response.status == .ok)

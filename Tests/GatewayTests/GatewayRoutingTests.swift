@@ -105,7 +105,9 @@ struct GatewayRoutingTests {
         )
         let gateway = try Gateway(configuration: Config(apis: [api]))
         func get(_ path: String) async -> APIResponse {
-            await gateway.handle(APIRequest(method: .GET, rawPath: path, host: "abc.execute-api.test", arrival: .executeAPIEndpoint(apiName: "shows")))
+            await gateway.handle(
+                APIRequest(method: .GET, rawPath: path, host: "abc.execute-api.test", arrival: .executeAPIEndpoint(apiName: "shows"))
+            )
         }
         #expect(await get("/prod/x").bodyText == "named-stage")
         let noStage = try Gateway(configuration: Config(apis: [showsAPI(.http, routes: Self.routes, stages: [Config.Stage(stageName: "prod")])]))

@@ -7,7 +7,7 @@ import Testing
 struct HTTPIntegrationTests {
     static func withServer(_ body: (TestHTTPServer) async throws -> Void) async throws {
         let server = try await TestHTTPServer.start { request in
-            if request.uri.hasPrefix("/slow") {
+            if request.uri.hasSuffix("/slow") {
                 try? await Task.sleep(for: .seconds(2))
                 return (.ok, [], "late")
             }
@@ -22,9 +22,16 @@ struct HTTPIntegrationTests {
         try await server.stop()
     }
 
-    static func gateway(_ uri: String, timeout: Int? = nil, routeKey: String = "ANY /api/{proxy+}", variables: [String: String] = [:]) throws -> Gateway {
+    static func gateway(
+        _ uri: String,
+        timeout: Int? = nil,
+        routeKey: String = "ANY /api/{proxy+}",
+        variables: [String: String] = [:]
+    ) throws -> Gateway {
         let route = Config.Route(routeKey: routeKey, integration: .http(.init(integrationUri: uri, timeoutInMillis: timeout)))
-        return try Gateway(configuration: Config(apis: [showsAPI(routes: [route], stages: [Config.Stage(stageName: "$default", stageVariables: variables)])]))
+        return try Gateway(
+            configuration: Config(apis: [showsAPI(routes: [route], stages: [Config.Stage(stageName: "$default", stageVariables: variables)])])
+        )
     }
 
     @Test("Path and query are carried over; status, headers and body come back")

@@ -35,7 +35,7 @@ struct JWTAuthorizerTests {
                     authorizerName: "local",
                     authorizationScopes: ["shows:write", "shows:admin"]
                 ),
-                Config.Route(routeKey: "GET /api/me", integration: .command(.init(command: [echo])), authorizerName: "local"),
+                Config.Route(routeKey: "GET /api/me", integration: .command(.init(command: ["/bin/sh", echo])), authorizerName: "local"),
             ]
             gateway = try Gateway(
                 configuration: Config(apis: [showsAPI(.http, routes: routes, authorizers: [authorizer])]),
@@ -43,7 +43,12 @@ struct JWTAuthorizerTests {
             )
         }
 
-        func token(scopes: [String] = ["shows:write"], audience: [String] = [JWTAuthorizerTests.audience], ttl: Int = 300, at: Double? = nil)
+        func token(
+            scopes: [String] = ["shows:write"],
+            audience: [String] = [JWTAuthorizerTests.audience],
+            ttl: Int = 300,
+            at: Double? = nil
+        )
             async throws -> String
         {
             try await provider.signToken(subject: "alice", scopes: scopes, audience: audience, ttl: ttl, now: at ?? clock.now)
@@ -229,7 +234,13 @@ struct JWTAuthorizerTests {
     func signedClaims() async throws {
         let state = try TemporaryDirectory()
         let provider = try LocalIdentityProvider.loadOrCreate(stateDirectory: state.path, issuer: Self.issuer)
-        let token = try await provider.signToken(subject: "alice", scopes: ["shows:write", "tickets:read"], audience: ["a", "b"], ttl: 900, now: 1000.5)
+        let token = try await provider.signToken(
+            subject: "alice",
+            scopes: ["shows:write", "tickets:read"],
+            audience: ["a", "b"],
+            ttl: 900,
+            now: 1000.5
+        )
         let parts = token.split(separator: ".")
         let header = try #require(JWTAuthorizer.header(of: token))
         #expect(header["alg"] == "ES256" && header["kid"] == .string(provider.keyID) && header["typ"] == "JWT")

@@ -107,7 +107,12 @@ func showsAPI(
     )
 }
 
-func mockRoute(_ routeKey: String, status: Int = 200, body: String = #"{"ok":true}"#, headers: [String: String] = ["content-type": "application/json"])
+func mockRoute(
+    _ routeKey: String,
+    status: Int = 200,
+    body: String = #"{"ok":true}"#,
+    headers: [String: String] = ["content-type": "application/json"]
+)
     -> Config.Route
 {
     Config.Route(routeKey: routeKey, integration: .mock(.init(statusCode: status, headers: headers, body: body)))

@@ -65,7 +65,12 @@ struct ViewerListener {
     }
 
     static func configureHTTP2(_ channel: Channel, location: EdgeLocation, observer: (any RequestObserver)?) -> EventLoopFuture<Void> {
-        channel.configureHTTP2Pipeline(mode: .server) { stream in
+        // Headers larger than CloudFront's 20,480-byte limit must reach the handler to be answered with 413.
+        let settings = [
+            HTTP2Setting(parameter: .maxConcurrentStreams, value: 128),
+            HTTP2Setting(parameter: .maxHeaderListSize, value: 64 * 1024),
+        ]
+        return channel.configureHTTP2Pipeline(mode: .server, initialLocalSettings: settings) { stream in
             stream.eventLoop.makeCompletedFuture {
                 let sync = stream.pipeline.syncOperations
                 try sync.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())

@@ -54,7 +54,11 @@ extension Gateway.Configuration.API {
                 issues.error("\(authorizerPath).jwtConfiguration.issuer", "the issuer is empty", fix: "set the `iss` tokens must carry")
             }
             if jwt.audience.isEmpty {
-                issues.error("\(authorizerPath).jwtConfiguration.audience", "no audience is set", fix: "list the `aud` or `client_id` values to accept")
+                issues.error(
+                    "\(authorizerPath).jwtConfiguration.audience",
+                    "no audience is set",
+                    fix: "list the `aud` or `client_id` values to accept"
+                )
             }
             for (sourceIndex, source) in authorizer.identitySource.enumerated()
             where !(source.hasPrefix("$request.header.") || source.hasPrefix("$request.querystring.")) {
@@ -117,7 +121,11 @@ extension Gateway.Configuration.Stage {
             issues.error("\(path).cacheTtlInSeconds", "the cache TTL must be 0 to 3600 seconds", fix: "use 300 (the default), or 0 to disable")
         }
         if let canary = canarySettings, !(0...100).contains(canary.percentTraffic) {
-            issues.error("\(path).canarySettings.percentTraffic", "percentTraffic must be 0.0 to 100.0", fix: "set the share of requests for the canary")
+            issues.error(
+                "\(path).canarySettings.percentTraffic",
+                "percentTraffic must be 0.0 to 100.0",
+                fix: "set the share of requests for the canary"
+            )
         }
         for (name, value) in stageVariables.merging(canarySettings?.stageVariableOverrides ?? [:], uniquingKeysWith: { $1 }) {
             if name.isEmpty || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) {
@@ -137,7 +145,11 @@ extension Gateway.Configuration.Stage {
                 issues.warning("\(path).routeSettings.\(key)", "no route has the key `\(key)`", fix: "use a route key exactly as the route writes it")
             }
             if let ttl = settings.cacheTtlInSeconds, !(0...3600).contains(ttl) {
-                issues.error("\(path).routeSettings.\(key).cacheTtlInSeconds", "the cache TTL must be 0 to 3600 seconds", fix: "use a value from 0 to 3600")
+                issues.error(
+                    "\(path).routeSettings.\(key).cacheTtlInSeconds",
+                    "the cache TTL must be 0 to 3600 seconds",
+                    fix: "use a value from 0 to 3600"
+                )
             }
         }
     }

@@ -92,7 +92,11 @@ extension Gateway.Configuration {
                     issues.error("\(path).quota.limit", "the quota cannot be negative", fix: "set limit to 0 or more")
                 }
                 if quota.offset < 0 || (quota.offset > 0 && quota.offset >= quota.limit) {
-                    issues.error("\(path).quota.offset", "the offset must be at least 0 and below the limit", fix: "lower offset below \(quota.limit)")
+                    issues.error(
+                        "\(path).quota.offset",
+                        "the offset must be at least 0 and below the limit",
+                        fix: "lower offset below \(quota.limit)"
+                    )
                 }
             }
         }

@@ -1,5 +1,5 @@
-import Foundation
 import AsyncHTTPClient
+import Foundation
 import Logging
 import NIOCore
 import NIOHTTP1
@@ -30,18 +30,42 @@ struct HTTPIntegration: IntegrationHandler {
         if context.request.body.readableBytes > 0 {
             request.body = .bytes(context.request.body)
         }
-        let timeout = TimeAmount.milliseconds(Int64(timeoutInMillis))
-        let deadline = NIODeadline.now() + timeout
-        do {
-            let response = try await httpClient.execute(request, deadline: deadline, logger: logger)
-            let body = try await response.body.collect(upTo: payloadLimit)
-            return .success(APIResponse(status: response.status, headers: HopByHopHeaders.removing(from: response.headers), body: body))
-        } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
+        let outcome = await Self.withTimeout(milliseconds: timeoutInMillis) { [httpClient, payloadLimit, logger, request] in
+            do {
+                let response = try await httpClient.execute(request, timeout: .milliseconds(Int64(timeoutInMillis)), logger: logger)
+                let body = try await response.body.collect(upTo: payloadLimit)
+                return Result<APIResponse, any Error>.success(
+                    APIResponse(status: response.status, headers: HopByHopHeaders.removing(from: response.headers), body: body)
+                )
+            } catch {
+                return .failure(error)
+            }
+        }
+        switch outcome {
+        case nil:
             return .failure(.integrationTimeout)
-        } catch {
-            if NIODeadline.now() >= deadline { return .failure(.integrationTimeout) }
+        case .success(let response)?:
+            return .success(response)
+        case .failure(let error as HTTPClientError)? where error == .deadlineExceeded || error == .readTimeout:
+            return .failure(.integrationTimeout)
+        case .failure(let error)?:
             logger.warning("gateway HTTP integration failed", metadata: ["gateway.integration.url": "\(url)", "gateway.error": "\(error)"])
             return .failure(.integrationFailure)
+        }
+    }
+
+    /// The operation's result, or nil when `milliseconds` pass first; the operation is then cancelled, which
+    /// cancels its request. AsyncHTTPClient's own deadline does not cover a response that is slow to start.
+    static func withTimeout<T: Sendable>(milliseconds: Int, _ operation: @escaping @Sendable () async -> T) async -> T? {
+        await withTaskGroup(of: T?.self) { group in
+            group.addTask { await operation() }
+            group.addTask {
+                try? await Task.sleep(for: .milliseconds(milliseconds))
+                return nil
+            }
+            let first = await group.next() ?? nil
+            group.cancelAll()
+            return first
         }
     }
 

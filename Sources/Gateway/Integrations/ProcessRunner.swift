@@ -130,7 +130,8 @@ private final class OnceContinuation: Sendable {
     /// True when this call was the one that answered.
     @discardableResult
     func resume(_ result: Result<ProcessRunner.Output, ProcessRunner.Failure>) -> Bool {
-        let (won, continuation) = state.withLockedValue { state -> (Bool, CheckedContinuation<Result<ProcessRunner.Output, ProcessRunner.Failure>, Never>?) in
+        let (won, continuation) = state.withLockedValue {
+            state -> (Bool, CheckedContinuation<Result<ProcessRunner.Output, ProcessRunner.Failure>, Never>?) in
             guard !state.resumed else { return (false, nil) }
             state.resumed = true
             if let continuation = state.continuation {

@@ -101,7 +101,8 @@ enum GatewayError: Error, Equatable, Sendable {
         case .insufficientScope(_, let scopes):
             headers.add(
                 name: "www-authenticate",
-                value: #"Bearer scope="\#(scopes.joined(separator: " "))" error="insufficient_scope" error_description="the token does not have the required scopes""#
+                value:
+                    #"Bearer scope="\#(scopes.joined(separator: " "))" error="insufficient_scope" error_description="the token does not have the required scopes""#
             )
         default: break
         }

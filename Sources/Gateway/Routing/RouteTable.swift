@@ -40,7 +40,7 @@ struct RouteTable: Sendable {
     }
 
     private func httpMatch(method: String, segments: [String]) -> Match? {
-        var best: (index: Int, rank: [Int])?
+        var best: (index: Int, category: Int, shape: Shape)?
         for (index, key) in keys.enumerated() {
             let category: Int
             switch key.method {
@@ -49,11 +49,9 @@ struct RouteTable: Sendable {
             case .any: category = 1
             case nil: category = 2
             }
-            guard let shape = key.isDefault ? [] : Self.shape(of: key.segments, matching: segments) else { continue }
-            let rank = [category] + shape
-            if best == nil || rank.lexicographicallyPrecedes(best!.rank) {
-                best = (index, rank)
-            }
+            guard let shape = key.isDefault ? Shape.root : Self.shape(of: key.segments, matching: segments) else { continue }
+            if let current = best, (current.category, current.shape) <= (category, shape) { continue }
+            best = (index, category, shape)
         }
         guard let best else { return nil }
         return Match(routeIndex: best.index, pathParameters: Self.parameters(of: keys[best.index], segments: segments))
@@ -75,38 +73,53 @@ struct RouteTable: Sendable {
     }
 
     private func bestResource(segments: [String]) -> [RouteKey.Segment]? {
-        var best: (resource: [RouteKey.Segment], rank: [Int])?
+        var best: (resource: [RouteKey.Segment], shape: Shape)?
         for key in keys where !key.isDefault {
-            guard let rank = Self.shape(of: key.segments, matching: segments) else { continue }
-            if best == nil || rank.lexicographicallyPrecedes(best!.rank) {
-                best = (key.segments, rank)
-            }
+            guard let shape = Self.shape(of: key.segments, matching: segments) else { continue }
+            if let current = best, current.shape <= shape { continue }
+            best = (key.segments, shape)
         }
         return best?.resource
     }
 
-    /// How specifically `pattern` matches `segments`, smaller being more specific: whether it is greedy, minus the
-    /// segments before the greedy one, then 0 for each literal and 1 for each parameter. nil when it does not match.
-    static func shape(of pattern: [RouteKey.Segment], matching segments: [String]) -> [Int]? {
+    /// How specifically a pattern matches a path; smaller is more specific. Comparing values, not arrays, keeps
+    /// matching free of allocation.
+    struct Shape: Comparable, Sendable {
+        /// 0 for a fixed-length pattern, 1 for a greedy one.
+        let greedy: Int
+        /// Minus the segments before the greedy one: a longer literal prefix wins.
+        let negativeFixedCount: Int
+        /// One bit a segment, first segment highest: 0 for a literal, 1 for a parameter. Patterns compared here
+        /// have as many fixed segments, so comparing the numbers compares the sequences.
+        let parameterBits: UInt64
+
+        static let root = Shape(greedy: 0, negativeFixedCount: 0, parameterBits: 0)
+
+        static func < (lhs: Shape, rhs: Shape) -> Bool {
+            (lhs.greedy, lhs.negativeFixedCount, lhs.parameterBits) < (rhs.greedy, rhs.negativeFixedCount, rhs.parameterBits)
+        }
+    }
+
+    /// How `pattern` matches `segments`, or nil when it does not.
+    static func shape(of pattern: [RouteKey.Segment], matching segments: [String]) -> Shape? {
         let greedy: Bool
         if case .greedy = pattern.last { greedy = true } else { greedy = false }
         let fixed = greedy ? pattern.count - 1 : pattern.count
         // A greedy variable needs at least one segment: `{proxy+}` never matches the resource root.
         guard greedy ? segments.count > fixed : segments.count == fixed else { return nil }
-        var rank = [greedy ? 1 : 0, greedy ? -fixed : 0]
-        rank.reserveCapacity(fixed + 2)
+        var bits: UInt64 = 0
         for index in 0..<fixed {
             switch pattern[index] {
             case .literal(let text):
                 guard text == segments[index] else { return nil }
-                rank.append(0)
+                bits = bits &<< 1
             case .parameter:
-                rank.append(1)
+                bits = bits &<< 1 | 1
             case .greedy:
                 return nil
             }
         }
-        return rank
+        return Shape(greedy: greedy ? 1 : 0, negativeFixedCount: -fixed, parameterBits: bits)
     }
 
     static func parameters(of key: RouteKey, segments: [String]) -> [String: String] {

@@ -23,6 +23,9 @@ actor JWKSSource {
     private let logger: Logger
     private var keys: Keys?
     private var lastAttempt: Double = -.infinity
+    /// The last failure while no keys are held, answered again for a second rather than fetched again, so that
+    /// an unreachable issuer does not cost every request its timeout.
+    private var lastFailure: (problem: Problem, at: Double)?
 
     static let minimumRefreshSeconds = 10.0
 
@@ -39,12 +42,15 @@ actor JWKSSource {
         {
             return keys
         }
+        if keys == nil, let lastFailure, now - lastFailure.at < 1 { throw lastFailure.problem }
         lastAttempt = now
         do {
             let fresh = try await fetch(now: now)
             keys = fresh
+            lastFailure = nil
             return fresh
         } catch {
+            lastFailure = (error, now)
             logger.error(
                 "gateway JWKS not loaded",
                 metadata: ["gateway.jwt.issuer": "\(configuration.issuer)", "gateway.error": "\(error)"]

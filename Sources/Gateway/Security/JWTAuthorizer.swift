@@ -93,6 +93,8 @@ struct JWTAuthorizer: Sendable {
             value = query.first { $0.name == name }?.value
         }
         guard var token = value?.trimmingCharacters(in: .whitespaces), !token.isEmpty else { return nil }
+        // `Bearer` alone (its trailing space trimmed in transit) carries no token.
+        if token.lowercased() == "bearer" { return nil }
         if token.count > 7, token.prefix(7).lowercased() == "bearer " {
             token = token.dropFirst(7).trimmingCharacters(in: .whitespaces)
         }

@@ -120,7 +120,7 @@ public struct LocalIdentityProvider: Sendable {
             // A hard link fails when the key exists, so two processes starting at once agree on one key.
             do {
                 try fileManager.linkItem(at: temporary, to: keyURL)
-            } catch where fileManager.fileExists(atPath: keyURL.path) {
+            } catch  where fileManager.fileExists(atPath: keyURL.path) {
                 return
             }
         } catch let error as GatewayStateError {
