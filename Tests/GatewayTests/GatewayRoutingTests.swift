@@ -40,6 +40,25 @@ struct GatewayRoutingTests {
         }
     }
 
+    @Test("REST gateway responses can change a type's status and add headers; the body keeps its message")
+    func gatewayResponseOverride() async throws {
+        let overrides: [Config.GatewayResponseType: Config.GatewayResponseOverride] = [
+            .missingAuthenticationToken: .init(statusCode: 404, responseParameters: ["X-Why": "no route"]),
+            .default5XX: .init(responseParameters: ["X-Five": "yes"]),
+        ]
+        let api = showsAPI(.rest, routes: Self.routes, gatewayResponses: overrides)
+        let gateway = try Gateway(configuration: Config(apis: [api]))
+        let response = await gateway.handle(.to(.GET, "/api/none"))
+        #expect(response.status == .notFound)
+        #expect(response.headers["X-Why"] == ["no route"])
+        #expect(response.headers["X-Five"].isEmpty)
+        #expect(response.bodyText == #"{"message":"Missing Authentication Token"}"#)
+        let error = GatewayError.integrationTimeout.response(protocolType: .rest, overrides: overrides)
+        #expect(error.status == .gatewayTimeout)
+        #expect(error.headers["X-Five"] == ["yes"])
+        #expect(GatewayError.integrationTimeout.response(protocolType: .http, overrides: overrides).headers["X-Five"].isEmpty)
+    }
+
     @Test("A matched route runs its integration and carries the identity header")
     func matchedRoute() async throws {
         let gateway = try Gateway(configuration: Config(apis: [showsAPI(.http, routes: Self.routes)]))

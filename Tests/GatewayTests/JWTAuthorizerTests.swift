@@ -204,6 +204,21 @@ struct JWTAuthorizerTests {
         try await server.stop()
     }
 
+    @Test("With CORS a preflight is answered before the authorizer; without, it meets `$default` and its authorizer")
+    func preflightAndAuthorizer() async throws {
+        let state = try TemporaryDirectory()
+        let provider = try LocalIdentityProvider.loadOrCreate(stateDirectory: state.path, issuer: Self.issuer)
+        let jwks = try state.file("jwks.json", provider.jwksDocument)
+        let authorizer = Config.Authorizer(name: "local", jwtConfiguration: .init(issuer: Self.issuer, audience: [Self.audience], jwksUri: jwks))
+        let route = Config.Route(routeKey: "$default", integration: .mock(.init()), authorizerName: "local")
+        let preflight = APIRequest.to(.OPTIONS, "/api/shows", headers: [("Origin", "https://app.test"), ("Access-Control-Request-Method", "POST")])
+        for (cors, status) in [(Config.CORS?.none, HTTPResponseStatus.unauthorized), (Config.CORS(allowOrigins: ["https://app.test"]), .noContent)] {
+            let api = showsAPI(routes: [route], cors: cors, authorizers: [authorizer])
+            let response = await (try Gateway(configuration: Config(apis: [api]))).handle(preflight)
+            #expect(response.status == status)
+        }
+    }
+
     @Test("An unreachable JWKS is 401, not a crash")
     func jwksUnreachable() async throws {
         let fixture = try await Fixture(jwksUri: "/nonexistent/jwks.json")
