@@ -78,7 +78,7 @@ public final class InMemoryTableBackend: TableBackend {
         }
         return tables.withLockedValue { tables in
             let rows = tables[table] ?? [:]
-            let keys = rows.keys.sorted().filter { after == nil || $0 > after! }
+            let keys = rows.keys.sorted().filter { key in after.map { key > $0 } ?? true }
             let page = keys.prefix(limit)
             let token = keys.count > page.count ? page.last.map { Base64URL.encode(Data($0.utf8)) } : nil
             return TablePage(items: page.compactMap { rows[$0] }, nextToken: token)
