@@ -51,28 +51,18 @@ public struct HotSetWorkload: Sendable, Hashable {
 
     /// Generates the requests; phase `p`'s hot set is objects `p × hot …` (modulo the catalogue).
     public func makeTrace(source: String) -> Trace {
-        var random = PythonRandom(seed: seed)
         let background = ZipfSampler(count: objects, alpha: alpha)
         let hotSampler = ZipfSampler(count: hot, alpha: alpha)
-        var ids = ContiguousArray<UInt64>((1...UInt64(objects)))
-        random.shuffle(&ids)
-        var objectSizes = ContiguousArray<Int>()
-        objectSizes.reserveCapacity(objects)
-        for _ in 0..<objects {
-            objectSizes.append(sizes.draw(&random))
-        }
-        var trace = Trace(source: source)
-        trace.reserveCapacity(requests)
-        for request in 0..<requests {
+        var catalogue = SyntheticCatalogue(seed: seed, objects: objects, sizes: sizes)
+        return catalogue.makeTrace(source: source, requests: requests) { catalogue, request in
             let object: Int
-            if random.random() < share {
+            if catalogue.random.random() < share {
                 let phase = request / period
-                object = (phase * hot + hotSampler.draw(&random)) % objects
+                object = (phase * hot + hotSampler.draw(&catalogue.random)) % objects
             } else {
-                object = Int(ids[background.draw(&random)] - 1)
+                object = Int(catalogue.ids[background.draw(&catalogue.random)] - 1)
             }
-            trace.append(key: UInt64(object + 1), size: objectSizes[object])
+            return (UInt64(object + 1), catalogue.objectSizes[object])
         }
-        return trace
     }
 }

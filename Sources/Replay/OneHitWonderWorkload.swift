@@ -32,36 +32,21 @@ public struct OneHitWonderWorkload: Sendable, Hashable {
 
     init(parameters: inout WorkloadParameters) throws(ReplayError) {
         share = try parameters.number("share", default: 0.3, in: 0...1)
-        alpha = try parameters.number("alpha", default: 0.8, in: 0...10)
-        objects = try parameters.integer("objects", default: 100_000, in: 1...100_000_000)
-        requests = try parameters.integer("requests", default: 1_000_000, in: 1...2_000_000_000)
-        seed = try parameters.seed(default: 42)
-        sizes = try ObjectSizes.parse(&parameters, median: 10_000)
+        (alpha, objects, requests, seed, sizes) = try parameters.zipfCatalogue(alpha: 0.8)
     }
 
     /// Generates the requests; one-hit wonders take ids above the catalogue's.
     public func makeTrace(source: String) -> Trace {
-        var random = PythonRandom(seed: seed)
         let sampler = ZipfSampler(count: objects, alpha: alpha)
-        var ids = ContiguousArray<UInt64>((1...UInt64(objects)))
-        random.shuffle(&ids)
-        var objectSizes = ContiguousArray<Int>()
-        objectSizes.reserveCapacity(objects)
-        for _ in 0..<objects {
-            objectSizes.append(sizes.draw(&random))
-        }
-        var trace = Trace(source: source)
-        trace.reserveCapacity(requests)
+        var catalogue = SyntheticCatalogue(seed: seed, objects: objects, sizes: sizes)
         var nextFresh = UInt64(objects) + 1
-        for _ in 0..<requests {
-            if random.random() < share {
-                trace.append(key: nextFresh, size: sizes.draw(&random))
-                nextFresh += 1
-            } else {
-                let rank = sampler.draw(&random)
-                trace.append(key: ids[rank], size: objectSizes[rank])
+        return catalogue.makeTrace(source: source, requests: requests) { catalogue, _ in
+            if catalogue.random.random() < share {
+                defer { nextFresh += 1 }
+                return (nextFresh, sizes.draw(&catalogue.random))
             }
+            let rank = sampler.draw(&catalogue.random)
+            return (catalogue.ids[rank], catalogue.objectSizes[rank])
         }
-        return trace
     }
 }

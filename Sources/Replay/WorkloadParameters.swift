@@ -68,3 +68,18 @@ extension StringProtocol {
         return text
     }
 }
+
+extension WorkloadParameters {
+    /// The parameters of a Zipf draw over a catalogue, read in this order: alpha, objects, requests, seed, sizes.
+    mutating func zipfCatalogue(
+        alpha defaultAlpha: Double
+    ) throws(ReplayError) -> (alpha: Double, objects: Int, requests: Int, seed: UInt64, sizes: ObjectSizes) {
+        (
+            try number("alpha", default: defaultAlpha, in: 0...10),
+            try integer("objects", default: 100_000, in: 1...100_000_000),
+            try integer("requests", default: 1_000_000, in: 1...2_000_000_000),
+            try seed(default: 42),
+            try ObjectSizes.parse(&self, median: 10_000)
+        )
+    }
+}

@@ -22,30 +22,16 @@ public struct ZipfWorkload: Sendable, Hashable {
     static let parameterNames = ["alpha", "objects", "requests", "seed"] + ObjectSizes.parameterNames
 
     init(parameters: inout WorkloadParameters) throws(ReplayError) {
-        alpha = try parameters.number("alpha", default: 1.0, in: 0...10)
-        objects = try parameters.integer("objects", default: 100_000, in: 1...100_000_000)
-        requests = try parameters.integer("requests", default: 1_000_000, in: 1...2_000_000_000)
-        seed = try parameters.seed(default: 42)
-        sizes = try ObjectSizes.parse(&parameters, median: 10_000)
+        (alpha, objects, requests, seed, sizes) = try parameters.zipfCatalogue(alpha: 1.0)
     }
 
     /// Generates the requests.
     public func makeTrace(source: String) -> Trace {
-        var random = PythonRandom(seed: seed)
         let sampler = ZipfSampler(count: objects, alpha: alpha)
-        var ids = ContiguousArray<UInt64>((1...UInt64(objects)))
-        random.shuffle(&ids)
-        var objectSizes = ContiguousArray<Int>()
-        objectSizes.reserveCapacity(objects)
-        for _ in 0..<objects {
-            objectSizes.append(sizes.draw(&random))
+        var catalogue = SyntheticCatalogue(seed: seed, objects: objects, sizes: sizes)
+        return catalogue.makeTrace(source: source, requests: requests) { catalogue, _ in
+            let rank = sampler.draw(&catalogue.random)
+            return (catalogue.ids[rank], catalogue.objectSizes[rank])
         }
-        var trace = Trace(source: source)
-        trace.reserveCapacity(requests)
-        for _ in 0..<requests {
-            let rank = sampler.draw(&random)
-            trace.append(key: ids[rank], size: objectSizes[rank])
-        }
-        return trace
     }
 }
