@@ -70,9 +70,12 @@ enum ItemSQL {
     }
 
     static func insertTable(_ definition: TableDefinition) -> SQLStatement {
-        SQLStatement("INSERT INTO ddb_tables (name, definition) VALUES (?, ?) ON CONFLICT (name) DO NOTHING", [
-            .text(definition.name), .text(definition.catalogJSON),
-        ])
+        SQLStatement(
+            "INSERT INTO ddb_tables (name, definition) VALUES (?, ?) ON CONFLICT (name) DO NOTHING",
+            [
+                .text(definition.name), .text(definition.catalogJSON),
+            ]
+        )
     }
 
     static func updateTable(_ table: StoredTable) -> SQLStatement {
@@ -137,7 +140,7 @@ enum ItemSQL {
     static func statistics(of table: StoredTable, now: Int64) -> SQLStatement {
         let (visibility, visibilityBinds) = visible("", now: now)
         return SQLStatement(
-            "SELECT COUNT(*), COALESCE(SUM(size), 0) FROM ddb_items WHERE table_id = ? AND \(visibility)",
+            "SELECT COUNT(*), CAST(COALESCE(SUM(size), 0) AS BIGINT) FROM ddb_items WHERE table_id = ? AND \(visibility)",
             [.integer(table.id)] + visibilityBinds
         )
     }

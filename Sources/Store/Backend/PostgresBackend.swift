@@ -11,32 +11,29 @@ import PostgresNIO
 /// checks and writes. The catalog is read from the database on every lookup, so a table created by one
 /// process is seen by the others at once.
 final class PostgresBackend: StorageBackend {
-    private let client: PostgresClient
+    private let pool: PostgresConnectionPool
     private let logger: Logger
     /// Parsed table definitions by catalog text, to avoid parsing the same JSON on every request.
     private let parsed = NIOLockedValueBox<[String: TableDefinition]>([:])
 
-    private init(client: PostgresClient, logger: Logger) {
-        self.client = client
+    private init(pool: PostgresConnectionPool, logger: Logger) {
+        self.pool = pool
         self.logger = logger
     }
 
-    /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require`)
-    /// and creates the schema when missing. The connection pool only serves once ``run()`` runs.
+    /// Connects to `url` (`postgres://user:password@host:port/database?sslmode=disable|prefer|require&maxConnections=16`)
+    /// and creates the schema when missing.
     static func open(url: String, logger: Logger) async throws -> PostgresBackend {
         let settings = try PostgresSettings(url: url)
-        let connection = try await PostgresConnection.connect(
-            configuration: PostgresConnection.Configuration(
-                host: settings.host,
-                port: settings.port,
-                username: settings.username,
-                password: settings.password,
-                database: settings.database,
-                tls: try settings.connectionTLS()
-            ),
-            id: 1,
-            logger: logger
+        let configuration = PostgresConnection.Configuration(
+            host: settings.host,
+            port: settings.port,
+            username: settings.username,
+            password: settings.password,
+            database: settings.database,
+            tls: try settings.connectionTLS()
         )
+        let connection = try await PostgresConnection.connect(configuration: configuration, id: 1, logger: logger)
         do {
             // Several processes may start at once; the lock keeps their CREATE statements apart.
             try await connection.query("SELECT pg_advisory_lock(7235601)", logger: logger)
@@ -49,18 +46,8 @@ final class PostgresBackend: StorageBackend {
             try? await connection.close()
             throw error
         }
-        let client = PostgresClient(
-            configuration: PostgresClient.Configuration(
-                host: settings.host,
-                port: settings.port,
-                username: settings.username,
-                password: settings.password,
-                database: settings.database,
-                tls: settings.clientTLS
-            ),
-            backgroundLogger: logger
-        )
-        return PostgresBackend(client: client, logger: logger)
+        let pool = PostgresConnectionPool(configuration: configuration, maximumConnections: settings.maximumConnections, logger: logger)
+        return PostgresBackend(pool: pool, logger: logger)
     }
 
     fileprivate static func query(_ statement: SQLStatement) -> PostgresQuery {
@@ -88,18 +75,24 @@ final class PostgresBackend: StorageBackend {
         return StoredTable(id: id, definition: definition)
     }
 
+    private func rows(_ statement: SQLStatement) async throws -> [PostgresRow] {
+        try await pool.withConnection { connection in
+            try await connection.query(Self.query(statement), logger: logger).collect()
+        }
+    }
+
     // MARK: Catalog
 
     func tables() async throws -> [StoredTable] {
-        try await client.query(Self.query(ItemSQL.selectTables), logger: logger).collect().map(storedTable)
+        try await rows(ItemSQL.selectTables).map(storedTable)
     }
 
     func table(named name: String) async throws -> StoredTable? {
-        try await client.query(Self.query(ItemSQL.selectTable(named: name)), logger: logger).collect().first.map(storedTable)
+        try await rows(ItemSQL.selectTable(named: name)).first.map(storedTable)
     }
 
     func createTable(_ definition: TableDefinition) async throws -> StoredTable? {
-        try await client.withTransaction(logger: logger) { connection in
+        try await pool.withTransaction { connection in
             let inserted = try await connection.query(
                 Self.query(SQLStatement(ItemSQL.insertTable(definition).sql + " RETURNING id", ItemSQL.insertTable(definition).binds)),
                 logger: logger
@@ -111,7 +104,7 @@ final class PostgresBackend: StorageBackend {
 
     func deleteTable(named name: String) async throws -> StoredTable? {
         guard let table = try await table(named: name) else { return nil }
-        try await client.withTransaction(logger: logger) { connection in
+        try await pool.withTransaction { connection in
             for statement in ItemSQL.deleteTable(table) {
                 try await connection.query(Self.query(statement), logger: logger)
             }
@@ -122,7 +115,7 @@ final class PostgresBackend: StorageBackend {
     func setTimeToLive(_ attribute: String?, on table: StoredTable) async throws -> StoredTable {
         var updated = table
         updated.definition.timeToLiveAttribute = attribute
-        try await client.withTransaction(logger: logger) { connection in
+        try await pool.withTransaction { connection in
             try await connection.query(Self.query(ItemSQL.updateTable(updated)), logger: logger)
             guard attribute != nil else {
                 try await connection.query(Self.query(ItemSQL.clearExpiries(in: updated)), logger: logger)
@@ -148,7 +141,7 @@ final class PostgresBackend: StorageBackend {
     // MARK: Items
 
     func statistics(of table: StoredTable, now: Int64) async throws -> (itemCount: Int, sizeBytes: Int) {
-        guard let row = try await client.query(Self.query(ItemSQL.statistics(of: table, now: now)), logger: logger).collect().first else {
+        guard let row = try await rows(ItemSQL.statistics(of: table, now: now)).first else {
             return (0, 0)
         }
         let (count, size) = try row.decode((Int64, Int64).self)
@@ -156,14 +149,14 @@ final class PostgresBackend: StorageBackend {
     }
 
     func item(at key: StorageKey, in table: StoredTable, now: Int64) async throws -> Item? {
-        guard let row = try await client.query(Self.query(ItemSQL.selectItem(key, in: table, now: now)), logger: logger).collect().first else {
+        guard let row = try await rows(ItemSQL.selectItem(key, in: table, now: now)).first else {
             return nil
         }
         return try ItemJSON.decodeStored(Array(try row.decode(String.self).utf8))
     }
 
     func read(_ read: RangeRead) async throws -> [StoredRow] {
-        let rows = try await client.query(Self.query(ItemSQL.read(read)), logger: logger).collect()
+        let rows = try await rows(ItemSQL.read(read))
         return try rows.map { row in
             if read.index != nil {
                 let (text, hash, partition, sort, indexHash, indexPartition, indexSort) = try row.decode(
@@ -189,7 +182,7 @@ final class PostgresBackend: StorageBackend {
         _ body: (any StorageTransaction) async throws -> Result
     ) async throws -> Result {
         let lockIDs = Set(keys.map { $0.key.lockID(table: $0.table.id) }).sorted()
-        return try await client.withTransaction(logger: logger) { connection in
+        return try await pool.withTransaction { connection in
             for lockID in lockIDs {
                 try await connection.query("SELECT pg_advisory_xact_lock(\(lockID))", logger: logger)
             }
@@ -198,7 +191,7 @@ final class PostgresBackend: StorageBackend {
     }
 
     func sweepExpiredItems(now: Int64) async throws -> Int {
-        try await client.withTransaction(logger: logger) { connection in
+        try await pool.withTransaction { connection in
             let statements = ItemSQL.sweep(now: now)
             try await connection.query(Self.query(statements[0]), logger: logger)
             let counted = SQLStatement("WITH deleted AS (\(statements[1].sql) RETURNING 1) SELECT COUNT(*) FROM deleted", statements[1].binds)
@@ -207,11 +200,11 @@ final class PostgresBackend: StorageBackend {
         }
     }
 
-    func run() async {
-        await client.run()
-    }
+    func run() async {}
 
-    func close() async {}
+    func close() async {
+        await pool.close()
+    }
 }
 
 /// A write transaction on one pooled PostgreSQL connection.
@@ -281,6 +274,9 @@ struct PostgresSettings: Sendable {
             throw DynamoDBError.validation("The PostgreSQL URL \(url) has sslmode=\(mode); use disable, prefer or require")
         }
         self.tlsMode = tlsMode
+        if let text = components.queryItems?.first(where: { $0.name == "maxConnections" })?.value, let count = Int(text), count > 0 {
+            self.maximumConnections = count
+        }
     }
 
     func connectionTLS() throws -> PostgresConnection.Configuration.TLS {
@@ -291,11 +287,6 @@ struct PostgresSettings: Sendable {
         }
     }
 
-    var clientTLS: PostgresClient.Configuration.TLS {
-        switch tlsMode {
-        case .disable: .disable
-        case .prefer: .prefer(.makeClientConfiguration())
-        case .require: .require(.makeClientConfiguration())
-        }
-    }
+    /// `?maxConnections=` in the URL; 16 by default.
+    var maximumConnections = 16
 }

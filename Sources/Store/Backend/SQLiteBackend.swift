@@ -1,7 +1,6 @@
 import Logging
 import NIOConcurrencyHelpers
 import NIOCore
-import NIOPosix
 import SQLiteNIO
 
 /// The embedded backend: one SQLite file in WAL mode with `synchronous=FULL`, so a write acknowledged to a
@@ -225,6 +224,12 @@ final class SQLiteBackend: StorageBackend {
                 return try await writer.query("SELECT changes()").first?.columns[0].data.integer ?? 0
             }
         }
+    }
+
+    /// The writer connection's value of `PRAGMA name` (`journal_mode`, `synchronous`), for checks.
+    func pragma(_ name: String) async throws -> String? {
+        let data = try await writer.query("PRAGMA \(name)").first?.columns.first?.data
+        return data?.string
     }
 
     func run() async {}

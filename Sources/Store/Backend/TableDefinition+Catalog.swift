@@ -51,7 +51,9 @@ extension TableDefinition {
     init(catalogJSON text: String) throws {
         let json = try JSONParser.parse(text)
         func string(_ value: JSONValue?) throws -> String {
-            guard case .string(let string)? = value else { throw DynamoDBError.internalServer("A table definition in the catalog is damaged: \(text)") }
+            guard case .string(let string)? = value else {
+                throw DynamoDBError.internalServer("A table definition in the catalog is damaged: \(text)")
+            }
             return string
         }
         var types: [String: ScalarAttributeType] = [:]
@@ -93,7 +95,12 @@ extension TableDefinition {
                     projection = .include(names)
                 default: projection = .all
                 }
-                return SecondaryIndex(name: try string(element["IndexName"]), kind: kind, keySchema: try schema(element["KeySchema"]), projection: projection)
+                return SecondaryIndex(
+                    name: try string(element["IndexName"]),
+                    kind: kind,
+                    keySchema: try schema(element["KeySchema"]),
+                    projection: projection
+                )
             }
         }
         var billing = BillingMode.payPerRequest

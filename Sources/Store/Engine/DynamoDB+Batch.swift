@@ -45,7 +45,11 @@ extension DynamoDB {
                     try KeyValidation.size(of: item)
                     prepared = .put(item, at: key, condition: WriteCondition(), table: tables.count - 1)
                 case .delete(let key):
-                    prepared = .delete(at: try KeyValidation.key(key, schema: table.definition.keySchema), condition: WriteCondition(), table: tables.count - 1)
+                    prepared = .delete(
+                        at: try KeyValidation.key(key, schema: table.definition.keySchema),
+                        condition: WriteCondition(),
+                        table: tables.count - 1
+                    )
                 }
                 if !seen.insert(prepared.key).inserted { throw .duplicateKeys }
                 writes.append(prepared)
@@ -85,7 +89,9 @@ extension DynamoDB {
     /// All actions or none: conditions are checked first, and any failure cancels the whole transaction.
     func transactWriteItems(_ request: TransactWriteRequest) async throws(DynamoDBError) {
         if request.actions.count > 100 {
-            throw .validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100")
+            throw .validation(
+                "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100"
+            )
         }
         var tables: [StoredTable] = []
         var writes: [PreparedWrite] = []
@@ -117,7 +123,11 @@ extension DynamoDB {
                 write = .update(expression, key: update.key, at: key, condition: update.condition, table: position)
             case .delete(let delete):
                 let position = try await tableIndex(delete.tableName)
-                write = .delete(at: try KeyValidation.key(delete.key, schema: tables[position].definition.keySchema), condition: delete.condition, table: position)
+                write = .delete(
+                    at: try KeyValidation.key(delete.key, schema: tables[position].definition.keySchema),
+                    condition: delete.condition,
+                    table: position
+                )
             }
             let identity = Array(tables[write.table].definition.name.utf8) + [0] + write.key.partition + [0] + write.key.sort
             if !seen.insert(identity).inserted { throw .validation("Transaction request cannot include multiple operations on one item") }
@@ -128,7 +138,7 @@ extension DynamoDB {
             // A transaction of one still answers with TransactionCanceledException.
             do {
                 _ = try await commit(writes, in: tables)
-            } catch where error.isConditionalCheckFailed {
+            } catch  where error.isConditionalCheckFailed {
                 throw .transactionCanceled([.init(code: "ConditionalCheckFailed", message: error.message, item: error.item)])
             }
             return
@@ -139,7 +149,9 @@ extension DynamoDB {
     /// The items at the keys, in request order; `nil` where there is none.
     func transactGetItems(_ request: TransactGetRequest) async throws(DynamoDBError) -> [Item?] {
         if request.gets.count > 100 {
-            throw .validation("1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100")
+            throw .validation(
+                "1 validation error detected: Value at 'transactItems' failed to satisfy constraint: Member must have length less than or equal to 100"
+            )
         }
         var items: [Item?] = []
         for get in request.gets {

@@ -56,7 +56,8 @@ extension DynamoDB {
         return try await page(read, request: (request.filter, request.projection, request.select, request.limit), table: table, index: index)
     }
 
-    private func resolveIndex(_ name: String?, in table: TableDefinition, consistentRead: Bool) throws(DynamoDBError) -> (SecondaryIndex?, KeySchema) {
+    private func resolveIndex(_ name: String?, in table: TableDefinition, consistentRead: Bool) throws(DynamoDBError) -> (SecondaryIndex?, KeySchema)
+    {
         guard let name else { return (nil, table.keySchema) }
         guard let index = table.index(named: name) else { throw .validation("The table does not have the specified index: \(name)") }
         if index.kind == .global && consistentRead { throw .validation("Consistent reads are not supported on global secondary indexes") }

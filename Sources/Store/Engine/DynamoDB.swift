@@ -4,9 +4,9 @@ import ServiceLifecycle
 /// A DynamoDB-compatible store: tables with partition and sort keys, typed items, expressions, and the
 /// operations of the DynamoDB API, over SQLite (embedded, durable) or PostgreSQL (shared).
 ///
-/// Open one with ``open(configuration:logger:)``, add it to the `ServiceGroup` (its ``run()`` sweeps
-/// expired items and, for PostgreSQL, runs the connection pool; PostgreSQL operations wait until it runs),
-/// and call its typed API or serve the wire protocol with ``DynamoDBWireHandler``.
+/// Open one with ``open(configuration:logger:)`` (it is usable at once), add it to the `ServiceGroup` so
+/// that its ``run()`` deletes expired items periodically, call its typed API or serve the wire protocol
+/// with ``DynamoDBWireHandler``, and ``close()`` it at the end.
 public final class DynamoDB: Sendable, Service {
     let configuration: Configuration
     let backend: any StorageBackend
@@ -60,8 +60,7 @@ public final class DynamoDB: Sendable, Service {
         }
     }
 
-    /// Runs background work until cancelled or until graceful shutdown: the PostgreSQL connection pool
-    /// and the periodic deletion of expired items.
+    /// Runs background work until cancelled or until graceful shutdown: the periodic deletion of expired items.
     public func run() async throws {
         await cancelWhenGracefulShutdown {
             await withDiscardingTaskGroup { group in
@@ -109,8 +108,9 @@ public final class DynamoDB: Sendable, Service {
         } catch let error as DynamoDBError {
             throw error
         } catch {
-            logger.error("Store backend failed", metadata: ["store.error": .string(String(describing: error))])
-            throw .internalServer("The store backend failed: \(error)")
+            let details = String(reflecting: error)
+            logger.error("Store backend failed", metadata: ["store.error": .string(details)])
+            throw .internalServer("The store backend failed: \(details)")
         }
     }
 

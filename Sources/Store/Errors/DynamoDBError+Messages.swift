@@ -1,7 +1,9 @@
 /// The `ValidationException` messages shared by several operations, worded as DynamoDB words them.
 extension DynamoDBError {
     static func numberNotNumeric(_ text: String?) -> DynamoDBError {
-        .validation(text.map { "The parameter cannot be converted to a numeric value: \($0)" } ?? "The parameter cannot be converted to a numeric value")
+        .validation(
+            text.map { "The parameter cannot be converted to a numeric value: \($0)" } ?? "The parameter cannot be converted to a numeric value"
+        )
     }
 
     static let numberOverflow = DynamoDBError.validation(

@@ -158,7 +158,10 @@ struct ConditionParser {
             }
             let argument = operand(arguments[0])
             if case .value(let value) = argument, [.number, .boolean, .null].contains(value.type) {
-                parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: size, operand type: \(value.type.rawValue)")
+                parser.report(
+                    .operandType,
+                    "Incorrect operand type for operator or function; operator or function: size, operand type: \(value.type.rawValue)"
+                )
             }
             return .size(argument)
         }
@@ -181,19 +184,31 @@ struct ConditionParser {
             if case .value(let value) = operands[1] {
                 if case .string(let typeName) = value {
                     if !Self.typeNames.contains(typeName) {
-                        parser.report(.operandType, "Invalid attribute type name found; type: \(typeName), valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}")
+                        parser.report(
+                            .operandType,
+                            "Invalid attribute type name found; type: \(typeName), valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}"
+                        )
                     }
                 } else {
-                    parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: \(value.type.rawValue)")
+                    parser.report(
+                        .operandType,
+                        "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: \(value.type.rawValue)"
+                    )
                 }
             } else {
-                parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}")
+                parser.report(
+                    .operandType,
+                    "Incorrect operand type for operator or function; operator or function: attribute_type, operand type: {NS,SS,L,BS,N,M,B,BOOL,NULL,S}"
+                )
             }
             return .attributeType(operands[0], operands[1])
         case "begins_with":
             checkDistinct(name, operands[0], operands[1])
             for case .value(let value) in operands where value.type != .string && value.type != .binary {
-                parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: begins_with, operand type: \(value.type.rawValue)")
+                parser.report(
+                    .operandType,
+                    "Incorrect operand type for operator or function; operator or function: begins_with, operand type: \(value.type.rawValue)"
+                )
             }
             return .beginsWith(operands[0], operands[1])
         case "contains":

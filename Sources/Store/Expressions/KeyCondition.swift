@@ -52,7 +52,10 @@ public struct KeyConditions: Sendable, Hashable {
         return KeyConditions(predicates: predicates)
     }
 
-    private static func collect(_ condition: ConditionExpression, into predicates: inout [(name: String, predicate: Predicate)])
+    private static func collect(
+        _ condition: ConditionExpression,
+        into predicates: inout [(name: String, predicate: Predicate)]
+    )
         throws(DynamoDBError)
     {
         func invalid(_ detail: String) -> DynamoDBError { .validation("Invalid condition in KeyConditionExpression: \(detail)") }

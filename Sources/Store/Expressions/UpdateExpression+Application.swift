@@ -83,7 +83,11 @@ extension UpdateExpression {
         item[head] = root
     }
 
-    private static func write(_ value: AttributeValue, at elements: ArraySlice<DocumentPath.Element>, in container: inout AttributeValue)
+    private static func write(
+        _ value: AttributeValue,
+        at elements: ArraySlice<DocumentPath.Element>,
+        in container: inout AttributeValue
+    )
         throws(DynamoDBError)
     {
         guard let element = elements.first else {

@@ -54,7 +54,10 @@ struct UpdateParser {
             let value = try parser.parseValue()
             let allowed: [AttributeType] = keyword == "ADD" ? [.number, .stringSet, .numberSet, .binarySet] : [.stringSet, .numberSet, .binarySet]
             if !allowed.contains(value.type) {
-                parser.report(.operandType, "Incorrect operand type for operator or function; operator: \(keyword), operand type: \(Self.typeWord(value.type))")
+                parser.report(
+                    .operandType,
+                    "Incorrect operand type for operator or function; operator: \(keyword), operand type: \(Self.typeWord(value.type))"
+                )
             }
             return keyword == "ADD" ? .add(path, value) : .delete(path, value)
         }
@@ -104,7 +107,10 @@ struct UpdateParser {
             parser.advance()
             let rhs = try parseOperand()
             for case .value(let value) in [lhs, rhs] where value.type != .number {
-                parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: \(symbol), operand type: \(value.type.rawValue)")
+                parser.report(
+                    .operandType,
+                    "Incorrect operand type for operator or function; operator or function: \(symbol), operand type: \(value.type.rawValue)"
+                )
             }
             return symbol == "+" ? .plus(lhs, rhs) : .minus(lhs, rhs)
         default:
@@ -161,7 +167,10 @@ struct UpdateParser {
             return .ifNotExists(path, arguments[1])
         }
         for case .value(let value) in arguments where value.type != .list {
-            parser.report(.operandType, "Incorrect operand type for operator or function; operator or function: list_append, operand type: \(value.type.rawValue)")
+            parser.report(
+                .operandType,
+                "Incorrect operand type for operator or function; operator or function: list_append, operand type: \(value.type.rawValue)"
+            )
         }
         return .listAppend(arguments[0], arguments[1])
     }

@@ -4,7 +4,8 @@ import NIOCore
 public struct WireResponse: Sendable {
     /// HTTP status: 200, 400 for the client's mistakes, 404 for a body that is not DynamoDB JSON, 500.
     public var status: Int
-    /// `Content-Type`, `x-amzn-RequestId`, `x-amz-crc32` (CRC32 of the body bytes, which SDKs verify).
+    /// `Content-Type`, `x-amzn-RequestId`, `x-amz-crc32` (CRC32 of the body bytes, which SDKs verify);
+    /// the HTTP server adds `Content-Length`.
     public var headers: [(name: String, value: String)]
     public var body: ByteBuffer
 
@@ -42,7 +43,12 @@ public struct DynamoDBWireHandler: Sendable {
         let mediaType = contentType?.split(separator: ";").first.map { $0.trimmingCharacters(in: " \t") } ?? ""
         let bytes = Array(body.readableBytesView)
         if !bytes.isEmpty && mediaType != "application/json" && mediaType != "application/x-amz-json-1.0" {
-            return Self.response(status: 404, body: Array("<UnknownOperationException/>\n".utf8), contentType: "application/x-amz-json-1.0", requestID: requestID)
+            return Self.response(
+                status: 404,
+                body: Array("<UnknownOperationException/>\n".utf8),
+                contentType: "application/x-amz-json-1.0",
+                requestID: requestID
+            )
         }
         let responseType = mediaType == "application/json" ? "application/json" : "application/x-amz-json-1.0"
         do throws(DynamoDBError) {
@@ -70,7 +76,6 @@ public struct DynamoDBWireHandler: Sendable {
             status: status,
             headers: [
                 ("Content-Type", contentType), ("x-amzn-RequestId", requestID), ("x-amz-crc32", String(CRC32.checksum(body))),
-                ("Content-Length", String(body.count)),
             ],
             body: ByteBuffer(bytes: body)
         )
@@ -123,7 +128,9 @@ public struct DynamoDBWireHandler: Sendable {
         case "CreateTable":
             let description = try await store.createTableDescription(try WireRequests.createTable(json))
             return WireResponses.json(
-                .object(["TableDescription": WireResponses.tableDescription(description, region: configuration.region, accountID: configuration.accountID)])
+                .object([
+                    "TableDescription": WireResponses.tableDescription(description, region: configuration.region, accountID: configuration.accountID)
+                ])
             )
         case "DescribeTable":
             let description = try await store.describeTable(named: try WireRequests.tableName(json))
@@ -133,7 +140,9 @@ public struct DynamoDBWireHandler: Sendable {
         case "DeleteTable":
             let description = try await store.deleteTable(named: try WireRequests.tableName(json))
             return WireResponses.json(
-                .object(["TableDescription": WireResponses.tableDescription(description, region: configuration.region, accountID: configuration.accountID)])
+                .object([
+                    "TableDescription": WireResponses.tableDescription(description, region: configuration.region, accountID: configuration.accountID)
+                ])
             )
         case "ListTables":
             let (start, limit) = try WireRequests.listTables(json)

@@ -33,7 +33,9 @@ struct ExpressionParameters {
         if let members = try reader.object("ExpressionAttributeNames") {
             if members.isEmpty { throw .validation("ExpressionAttributeNames must not be empty") }
             for (key, value) in members.sorted(by: { $0.key < $1.key }) {
-                guard Self.isValidKey(key, prefix: "#") else { throw .validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"") }
+                guard Self.isValidKey(key, prefix: "#") else {
+                    throw .validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"")
+                }
                 names[key] = try JSONShape.string(value)
             }
         }
@@ -46,7 +48,7 @@ struct ExpressionParameters {
             for (key, value) in members.sorted(by: { $0.key < $1.key }) {
                 do {
                     values[key] = try AttributeValue(json: value)
-                } catch where error.isValidation {
+                } catch  where error.isValidation {
                     throw .validation("ExpressionAttributeValues contains invalid value: \(error.message ?? "") for key \(key)")
                 }
             }

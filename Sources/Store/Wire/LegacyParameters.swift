@@ -12,7 +12,9 @@ enum LegacyParameters {
         "CONTAINS": [.string, .number, .binary], "NOT_CONTAINS": [.string, .number, .binary], "BEGINS_WITH": [.string, .binary],
         "IN": [.string, .number, .binary], "BETWEEN": [.string, .number, .binary],
     ]
-    static let comparisonOperators = ["IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS"]
+    static let comparisonOperators = [
+        "IN", "NULL", "BETWEEN", "LT", "NOT_CONTAINS", "EQ", "GT", "NOT_NULL", "NE", "LE", "BEGINS_WITH", "GE", "CONTAINS",
+    ]
 
     private static func values(_ json: JSONValue?) throws(DynamoDBError) -> [AttributeValue]? {
         guard let json else { return nil }

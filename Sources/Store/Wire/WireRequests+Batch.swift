@@ -57,12 +57,16 @@ extension WireRequests {
                 switch (put, delete) {
                 case (let put?, nil):
                     guard let item = put["Item"], item != .null else {
-                        throw .validation("1 validation error detected: Value null at 'requestItems.\(name).member.putRequest.item' failed to satisfy constraint: Member must not be null")
+                        throw .validation(
+                            "1 validation error detected: Value null at 'requestItems.\(name).member.putRequest.item' failed to satisfy constraint: Member must not be null"
+                        )
                     }
                     writes.append(.put(try ItemJSON.decode(item)))
                 case (nil, let delete?):
                     guard let key = delete["Key"], key != .null else {
-                        throw .validation("1 validation error detected: Value null at 'requestItems.\(name).member.deleteRequest.key' failed to satisfy constraint: Member must not be null")
+                        throw .validation(
+                            "1 validation error detected: Value null at 'requestItems.\(name).member.deleteRequest.key' failed to satisfy constraint: Member must not be null"
+                        )
                     }
                     writes.append(.delete(try ItemJSON.decode(key)))
                 default:

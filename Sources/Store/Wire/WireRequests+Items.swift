@@ -151,7 +151,8 @@ enum WireRequests {
             tableName: tableName ?? "",
             indexName: indexName,
             keyConditions: conditions,
-            filter: filter.map { Filter(condition: $0, parameterName: "Filter Expression") } ?? legacyFilter.map { Filter(condition: $0, parameterName: "QueryFilter") },
+            filter: filter.map { Filter(condition: $0, parameterName: "Filter Expression") }
+                ?? legacyFilter.map { Filter(condition: $0, parameterName: "QueryFilter") },
             projection: projection ?? legacyProjection,
             select: select.flatMap(Select.init(rawValue:)),
             limit: limit,
@@ -200,7 +201,8 @@ enum WireRequests {
         return ScanRequest(
             tableName: tableName ?? "",
             indexName: indexName,
-            filter: filter.map { Filter(condition: $0, parameterName: "Filter Expression") } ?? legacyFilter.map { Filter(condition: $0, parameterName: "ScanFilter") },
+            filter: filter.map { Filter(condition: $0, parameterName: "Filter Expression") }
+                ?? legacyFilter.map { Filter(condition: $0, parameterName: "ScanFilter") },
             projection: projection ?? legacyProjection,
             select: select.flatMap(Select.init(rawValue:)),
             limit: limit,
@@ -216,7 +218,7 @@ enum WireRequests {
         for (name, json) in members where json != .null {
             do {
                 key[name] = try AttributeValue(json: json)
-            } catch where error.isValidation {
+            } catch  where error.isValidation {
                 throw .validation("The provided starting key is invalid: \(error.message ?? "")")
             }
         }

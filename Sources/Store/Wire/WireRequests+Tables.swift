@@ -19,7 +19,8 @@ extension WireRequests {
         var reader = try RequestReader(json)
         let name = try reader.tableName()
         let specification = try reader.required("TimeToLiveSpecification") { reader throws(DynamoDBError) in
-            try reader.members["TimeToLiveSpecification"].map { json throws(DynamoDBError) in try RequestReader(json, path: "timeToLiveSpecification") }
+            try reader.members["TimeToLiveSpecification"].map { json throws(DynamoDBError) in try RequestReader(json, path: "timeToLiveSpecification")
+            }
         }
         var attribute: String?
         var enabled: Bool?
@@ -90,7 +91,9 @@ extension WireRequests {
             if list.isEmpty { throw .invalidParameters("List of \(label) is empty") }
             for element in list {
                 var entry = try RequestReader(element)
-                guard let indexName = try entry.tableName("IndexName") else { throw .validation("1 validation error detected: Value null at 'indexName' failed to satisfy constraint: Member must not be null") }
+                guard let indexName = try entry.tableName("IndexName") else {
+                    throw .validation("1 validation error detected: Value null at 'indexName' failed to satisfy constraint: Member must not be null")
+                }
                 let elements = try keySchemaElements(try entry.array("KeySchema") ?? [], path: "keySchema", reader: &entry)
                 let projectionReader = try entry.members["Projection"].map { json throws(DynamoDBError) in try RequestReader(json) }
                 try entry.finish()
@@ -112,7 +115,9 @@ extension WireRequests {
                         throw .invalidParameters("Table KeySchema does not have a range key, which is required when specifying a LocalSecondaryIndex")
                     }
                     guard schema.partitionKey.name == keySchema.partitionKey.name else {
-                        throw .invalidParameters("Index KeySchema does not have the same leading hash key as table KeySchema for index: \(indexName). index hash key: \(schema.partitionKey.name), table hash key: \(keySchema.partitionKey.name)")
+                        throw .invalidParameters(
+                            "Index KeySchema does not have the same leading hash key as table KeySchema for index: \(indexName). index hash key: \(schema.partitionKey.name), table hash key: \(keySchema.partitionKey.name)"
+                        )
                     }
                     guard schema.sortKey != nil else { throw .invalidParameters("Index KeySchema does not have a range key for index: \(indexName)") }
                 }
@@ -146,7 +151,11 @@ extension WireRequests {
         )
     }
 
-    private static func keySchemaElements(_ elements: [JSONValue], path: String, reader: inout RequestReader) throws(DynamoDBError) -> [(name: String, keyType: String)] {
+    private static func keySchemaElements(
+        _ elements: [JSONValue],
+        path: String,
+        reader: inout RequestReader
+    ) throws(DynamoDBError) -> [(name: String, keyType: String)] {
         var result: [(name: String, keyType: String)] = []
         for (position, element) in elements.enumerated() {
             var entry = try RequestReader(element, path: "\(path).\(position + 1).member")

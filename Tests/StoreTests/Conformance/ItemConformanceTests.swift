@@ -18,7 +18,11 @@ struct ItemConformanceTests {
             let replaced = try await store.putItem(table: "shows", item: ["id": .string("1"), "title": .string("Macbeth")])
             #expect(replaced == item)
             #expect(try await store.getItem(table: "shows", key: ["id": .string("1")]) == ["id": .string("1"), "title": .string("Macbeth")])
-            #expect(try await store.getItem(table: "shows", key: ["id": .string("1")], projection: "#t", names: ["#t": "title"]) == ["title": .string("Macbeth")])
+            #expect(
+                try await store.getItem(table: "shows", key: ["id": .string("1")], projection: "#t", names: ["#t": "title"]) == [
+                    "title": .string("Macbeth")
+                ]
+            )
             #expect(try await store.deleteItem(table: "shows", key: ["id": .string("1")]) == ["id": .string("1"), "title": .string("Macbeth")])
             #expect(try await store.getItem(table: "shows", key: ["id": .string("1")]) == nil)
             #expect(try await store.deleteItem(table: "shows", key: ["id": .string("1")]) == nil)
@@ -46,7 +50,13 @@ struct ItemConformanceTests {
                 #expect(error.isConditionalCheckFailed)
                 #expect(error.item == ["id": .string("1"), "v": number("1")])
             }
-            try await store.updateItem(table: "shows", key: ["id": .string("1")], update: "SET v = v + :one", condition: "v = :one", values: [":one": number("1")])
+            try await store.updateItem(
+                table: "shows",
+                key: ["id": .string("1")],
+                update: "SET v = v + :one",
+                condition: "v = :one",
+                values: [":one": number("1")]
+            )
             await #expect(throws: DynamoDBError.conditionalCheckFailed()) {
                 try await store.deleteItem(table: "shows", key: ["id": .string("1")], condition: "v = :one", values: [":one": number("1")])
             }
@@ -61,7 +71,9 @@ struct ItemConformanceTests {
                 table: "shows",
                 key: ["id": .string("9")],
                 update: "SET hits = if_not_exists(hits, :zero) + :one, tags = list_append(if_not_exists(tags, :empty), :tag) ADD visitors :who",
-                values: [":zero": number("0"), ":one": number("1"), ":empty": .list([]), ":tag": .list([.string("new")]), ":who": .stringSet(["ann"])]
+                values: [
+                    ":zero": number("0"), ":one": number("1"), ":empty": .list([]), ":tag": .list([.string("new")]), ":who": .stringSet(["ann"]),
+                ]
             )
             #expect(created == ["id": .string("9"), "hits": number("1"), "tags": .list([.string("new")]), "visitors": .stringSet(["ann"])])
             let updatedNew = try await store.updateItem(
@@ -81,7 +93,11 @@ struct ItemConformanceTests {
             )
             #expect(updatedOld == ["visitors": .stringSet(["ann"])])
             #expect(try await store.getItem(table: "shows", key: ["id": .string("9")]) == ["id": .string("9"), "hits": number("11")])
-            await #expect(throws: DynamoDBError.validation("One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key")) {
+            await #expect(
+                throws: DynamoDBError.validation(
+                    "One or more parameter values were invalid: Cannot update attribute id. This attribute is part of the key"
+                )
+            ) {
                 try await store.updateItem(table: "shows", key: ["id": .string("9")], update: "SET id = :x", values: [":x": .string("x")])
             }
         }
@@ -94,7 +110,9 @@ struct ItemConformanceTests {
             await #expect(throws: DynamoDBError.keySchemaMismatch) { try await store.getItem(table: "shows", key: ["id": number("1")]) }
             await #expect(throws: DynamoDBError.missingKey("id")) { try await store.putItem(table: "shows", item: ["x": .null]) }
             let big = String(repeating: "x", count: ItemSize.maximumItemBytes)
-            await #expect(throws: DynamoDBError.itemTooLarge) { try await store.putItem(table: "shows", item: ["id": .string("1"), "data": .string(big)]) }
+            await #expect(throws: DynamoDBError.itemTooLarge) {
+                try await store.putItem(table: "shows", item: ["id": .string("1"), "data": .string(big)])
+            }
             try await store.putItem(table: "shows", item: ["id": .string("1"), "data": .string(String(big.dropFirst(7)))])
             await #expect(throws: DynamoDBError.updatedItemTooLarge) {
                 try await store.updateItem(table: "shows", key: ["id": .string("1")], update: "SET more = :x", values: [":x": .string("xx")])
@@ -109,7 +127,11 @@ struct ItemConformanceTests {
                 for writer in 0..<12 {
                     group.addTask {
                         do {
-                            try await store.putItem(table: "shows", item: ["id": .string("race"), "writer": number(String(writer))], condition: "attribute_not_exists(id)")
+                            try await store.putItem(
+                                table: "shows",
+                                item: ["id": .string("race"), "writer": number(String(writer))],
+                                condition: "attribute_not_exists(id)"
+                            )
                             return true
                         } catch let error as DynamoDBError where error.isConditionalCheckFailed {
                             return false
@@ -122,7 +144,12 @@ struct ItemConformanceTests {
             try await withThrowingTaskGroup(of: Void.self) { group in
                 for _ in 0..<20 {
                     group.addTask {
-                        try await store.updateItem(table: "shows", key: ["id": .string("counter")], update: "ADD hits :one", values: [":one": number("1")])
+                        try await store.updateItem(
+                            table: "shows",
+                            key: ["id": .string("counter")],
+                            update: "ADD hits :one",
+                            values: [":one": number("1")]
+                        )
                     }
                 }
                 try await group.waitForAll()

@@ -89,11 +89,20 @@ struct ConditionExpressionTests {
             ("attribute_exists(:title)", "Operator or function requires a document path; operator or function: attribute_exists"),
             ("attribute_exists(title) = :title", "The function is not allowed to be used this way in an expression; function: attribute_exists"),
             ("size(title)", "The function is not allowed to be used this way in an expression; function: size"),
-            ("title = title", "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [title]"),
+            (
+                "title = title",
+                "The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [title]"
+            ),
             ("begins_with(title, :yr)", "Incorrect operand type for operator or function; operator or function: begins_with, operand type: N"),
             ("attribute_type(title, :ham)", "Invalid attribute type name found; type: Ham, valid types: {B,NULL,SS,BOOL,L,BS,N,NS,S,M}"),
-            ("yr BETWEEN :new AND :old", "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:2000}, upper bound operand: AttributeValue: {N:1500}"),
-            ("yr BETWEEN :title AND :old", "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:Hamlet}, upper bound operand: AttributeValue: {N:1500}"),
+            (
+                "yr BETWEEN :new AND :old",
+                "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {N:2000}, upper bound operand: AttributeValue: {N:1500}"
+            ),
+            (
+                "yr BETWEEN :title AND :old",
+                "The BETWEEN operator requires same data type for lower and upper bounds; lower bound operand: AttributeValue: {S:Hamlet}, upper bound operand: AttributeValue: {N:1500}"
+            ),
             ("((title = :title))", "The expression has redundant parentheses;"),
         ]
     )

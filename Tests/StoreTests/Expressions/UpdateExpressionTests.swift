@@ -105,16 +105,28 @@ struct UpdateExpressionTests {
         "compile errors are worded as DynamoDB words them",
         arguments: [
             ("SET a = :one SET b = :one", #"The "SET" section can only be used once in an update expression;"#),
-            ("SET a = :one, a.b = :one", "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]"),
-            ("SET a.b = :one REMOVE a[0]", "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a, [0]]"),
+            (
+                "SET a = :one, a.b = :one",
+                "Two document paths overlap with each other; must remove or rewrite one of these paths; path one: [a], path two: [a, b]"
+            ),
+            (
+                "SET a.b = :one REMOVE a[0]",
+                "Two document paths conflict with each other; must remove or rewrite one of these paths; path one: [a, b], path two: [a, [0]]"
+            ),
             ("ADD a :new", "Incorrect operand type for operator or function; operator: ADD, operand type: STRING"),
             ("DELETE a :one", "Incorrect operand type for operator or function; operator: DELETE, operand type: NUMBER"),
             ("SET a = foo(b)", "Invalid function name; function: foo"),
             ("SET a = attribute_exists(b)", "The function is not allowed in an update expression; function: attribute_exists"),
             ("SET a = if_not_exists(:one, :one)", "Operator or function requires a document path; operator or function: if_not_exists"),
-            ("SET a = list_append(:s, letters)", "Incorrect operand type for operator or function; operator or function: list_append, operand type: S"),
+            (
+                "SET a = list_append(:s, letters)",
+                "Incorrect operand type for operator or function; operator or function: list_append, operand type: S"
+            ),
             ("SET a = b + :s", "Incorrect operand type for operator or function; operator or function: +, operand type: S"),
-            ("SET a = list_append(b)", "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1"),
+            (
+                "SET a = list_append(b)",
+                "Incorrect number of operands for operator or function; operator or function: list_append, number of operands: 1"
+            ),
             ("SET a :one", #"Syntax error; token: ":one", near: "a :one""#),
             ("UPSERT a = :one", #"Syntax error; token: "UPSERT", near: "UPSERT a""#),
             ("SET", #"Syntax error; token: "<EOF>", near: "SET""#),

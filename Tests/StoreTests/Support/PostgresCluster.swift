@@ -52,7 +52,8 @@ actor PostgresCluster {
     }
 
     private static func binary(_ name: String) -> String {
-        for directory in ["/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin"] where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
+        for directory in ["/usr/lib/postgresql/15/bin", "/usr/local/bin", "/usr/bin"]
+        where FileManager.default.isExecutableFile(atPath: "\(directory)/\(name)") {
             return "\(directory)/\(name)"
         }
         return name
@@ -66,23 +67,16 @@ actor PostgresCluster {
         return port
     }
 
+    /// Runs a command through the shell, output to a log file that is shown when the command fails.
     private static func run(_ executable: String, _ arguments: [String], asPostgres: Bool = false) throws {
-        let process = Process()
-        if asPostgres {
-            process.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-            process.arguments = ["-u", "postgres", "--", executable] + arguments
-        } else {
-            process.executableURL = URL(fileURLWithPath: executable)
-            process.arguments = arguments
-        }
-        let output = Pipe()
-        process.standardOutput = output
-        process.standardError = output
-        try process.run()
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else {
-            let text = String(decoding: output.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-            throw Failure(description: "\(executable) \(arguments.joined(separator: " ")) failed: \(text)")
+        let quoted = ([executable] + arguments).map { "'" + $0.replacingOccurrences(of: "'", with: "'\\''") + "'" }.joined(separator: " ")
+        let command = asPostgres ? "/usr/sbin/runuser -u postgres -- \(quoted)" : quoted
+        let log = FileManager.default.temporaryDirectory.appendingPathComponent("edgesim-pg-command-\(getpid()).log").path
+        let status = system("\(command) > '\(log)' 2>&1")
+        defer { try? FileManager.default.removeItem(atPath: log) }
+        guard status == 0 else {
+            let output = (try? String(contentsOfFile: log, encoding: .utf8)) ?? ""
+            throw Failure(description: "\(command) failed (\(status)): \(output)")
         }
     }
 

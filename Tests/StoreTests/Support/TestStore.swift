@@ -31,6 +31,7 @@ func withTemporaryDirectory<Result>(_ body: (String) async throws -> Result) asy
 }
 
 /// Opens a store on `backend`, runs it while `body` runs, then closes it.
+@discardableResult
 func withStore<Result: Sendable>(
     _ backend: BackendKind,
     tables: [TableDefinition] = [],
@@ -58,7 +59,9 @@ func withStore<Result: Sendable>(
 }
 
 /// Opens a store with `configuration`, runs it while `body` runs, then closes it.
-func withStore<Result: Sendable>(_ configuration: DynamoDB.Configuration, _ body: @Sendable (DynamoDB) async throws -> Result) async throws -> Result {
+@discardableResult
+func withStore<Result: Sendable>(_ configuration: DynamoDB.Configuration, _ body: @Sendable (DynamoDB) async throws -> Result) async throws -> Result
+{
     let store = try await DynamoDB.open(configuration: configuration)
     do {
         let result = try await withThrowingTaskGroup(of: Void.self) { group in
