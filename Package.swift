@@ -25,6 +25,10 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-log.git", from: "1.16.2"),
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
+        .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
+        .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
+        .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
     ],
     targets: [
         .executableTarget(
@@ -39,7 +43,9 @@ let package = Package(
         .target(
             name: "EdgeServer",
             dependencies: [
-                "Edge", "Bucket", "Certificates", "StackConfig", "Telemetry", "HTTPSemantics",
+                "Edge", "Bucket", "Gateway", "Store", "Certificates", "StackConfig", "Telemetry", "HTTPSemantics",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
                 .product(name: "NIOSSL", package: "swift-nio-ssl"),
@@ -52,7 +58,7 @@ let package = Package(
         ),
         .target(
             name: "StackConfig",
-            dependencies: ["Edge", "Bucket", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Edge", "Bucket", "Gateway", "Store", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Bucket",
@@ -66,6 +72,27 @@ let package = Package(
         .target(
             name: "Edge",
             dependencies: ["HTTPSemantics", "Telemetry", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
+        ),
+        .target(
+            name: "Gateway",
+            dependencies: [
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "Logging", package: "swift-log"),
+            ] + nio
+        ),
+        .target(
+            name: "Store",
+            dependencies: [
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+            ]
         ),
         .target(name: "Telemetry"),
         .target(name: "HTTPSemantics"),
@@ -102,8 +129,27 @@ let package = Package(
         .testTarget(name: "EvictionTests", dependencies: ["Eviction"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Eviction"]),
         .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
-        .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket"]),
+        .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store"]),
         .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
+        .testTarget(
+            name: "GatewayTests",
+            dependencies: [
+                "Gateway",
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "JWTKit", package: "jwt-kit"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ] + nio
+        ),
+        .testTarget(
+            name: "StoreTests",
+            dependencies: [
+                "Store",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "EdgeTests", dependencies: ["Edge", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
     ],
     swiftLanguageModes: [.v6]

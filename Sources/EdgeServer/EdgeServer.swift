@@ -2,102 +2,146 @@ import AsyncHTTPClient
 import Bucket
 import Certificates
 import Edge
+import Gateway
 import Logging
+import NIOConcurrencyHelpers
 import NIOCore
 import NIOExtras
 import NIOPosix
 import NIOSSL
 import StackConfig
+import Store
 import Telemetry
 
-/// A running EdgeSim: the POP's listeners and the origins behind them, built from a stack.
-/// `stop()` drains open connections: idle ones close at once, busy ones after their response.
+/// A running EdgeSim: the POP's listeners, the origins behind them, the data tier and the control port, built
+/// from a stack. `stop()` drains open connections: idle ones close at once, busy ones after their response.
 public final class EdgeServer: Sendable {
     public let httpPort: Int
     public let httpsPort: Int
+    public let controlPort: Int
     public let location: EdgeLocation
     /// The domains that got certificates, the default first.
     public let domains: [String]
     private let group: MultiThreadedEventLoopGroup
-    private let quiesce: ServerQuiescingHelper
-    private let channels: [Channel]
-    private let httpClient: HTTPClient
+    /// Released once the viewers are drained and before the event loops stop: its deinit touches a loop.
+    private let quiesce: NIOLockedValueBox<ServerQuiescingHelper?>
+    private let clients: [HTTPClient]
+    private let control: ControlPort
+    private let dataTier: DataTier
 
     /// Binds every listener of `stack` and returns once they accept connections.
     public static func start(stack: Stack, options: ServerOptions, logger: Logger) async throws -> EdgeServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, options.threads))
-        let httpClient = HTTPOrigin.makeClient(group: group, connectTimeout: 10, readTimeout: 30)
+        let originClient = HTTPOrigin.makeClient(group: group, connectTimeout: 10, readTimeout: 30)
+        let gatewayClient = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: Gateway.proxyClientConfiguration)
+        let clients = [originClient, gatewayClient]
+        var dataTier: DataTier?
         do {
-            let assembly = try StackAssembly(stack: stack, httpClient: httpClient)
-            let domains = assembly.domains
-            let certificates = try DevelopmentCertificates.ensure(for: domains, in: options.certificatesDirectory)
-            for leaf in certificates.leaves {
-                logger.debug("certificate", metadata: ["certs.domain": "\(leaf.domain)", "certs.action": "\(leaf.action)"])
-            }
-            let store = try CertificateStore(certificates: certificates.serverCertificates)
-            let tls = try NIOSSLContext(configuration: store.makeServerConfiguration())
+            let tier = try await DataTier.open(stack: stack, options: options, httpClient: gatewayClient, logger: logger)
+            dataTier = tier
+            let assembly = try StackAssembly(stack: stack, httpClient: originClient, gateway: tier.gateway)
+            let domains = assembly.domains + tier.apiDomainNames.filter { !assembly.domains.contains($0) }
+            let tls = try makeTLSContext(domains: domains, options: options, logger: logger)
             let quiesce = ServerQuiescingHelper(group: group)
-            let pop = stack.edge.pops.first ?? "IAD89-P1"
-            let observer: (any RequestObserver)? = options.quiet ? nil : ConsoleRequestLog()
-            let location = assembly.location(code: pop, httpsPort: options.httpsPort)
-            let https = try await ViewerListener(
-                host: options.host,
-                port: options.httpsPort,
-                transport: .https(tls),
+            let location = assembly.location(code: stack.edge.pops.first ?? Stack.EdgeSettings.defaultPOP, httpsPort: options.httpsPort)
+            let services = ViewerServices(
                 location: location,
-                observer: observer
+                observer: options.quiet ? nil : ConsoleRequestLog(),
+                apiDomains: APIDomains(gateway: tier.gateway, hosts: tier.apiDomainNames)
             )
-            .bind(group: group, quiesce: quiesce)
-            let httpsPort = https.localAddress?.port ?? options.httpsPort
-            // Redirects name the HTTPS port, known only now when port 0 was asked for.
-            location.httpsPort = httpsPort
-            var channels = [https]
-            let http = try await ViewerListener(host: options.host, port: options.httpPort, transport: .http, location: location, observer: observer)
+            let https = try await ViewerListener(host: options.host, port: options.httpsPort, transport: .https(tls), services: services)
                 .bind(group: group, quiesce: quiesce)
-            channels.append(http)
+            // Redirects name the HTTPS port, known only now when port 0 was asked for.
+            location.httpsPort = https.localAddress?.port ?? options.httpsPort
+            let http = try await ViewerListener(host: options.host, port: options.httpPort, transport: .http, services: services)
+                .bind(group: group, quiesce: quiesce)
+            var controlLogger = logger
+            controlLogger.logLevel = max(logger.logLevel, .warning)
+            let control = try await ControlPort.start(
+                responder: ControlResponder(
+                    s3: S3API(buckets: assembly.buckets),
+                    dynamoDB: DynamoDBWireHandler(store: tier.store),
+                    identity: tier.identity
+                ),
+                host: options.host,
+                port: options.controlPort,
+                services: [tier.store],
+                eventLoopGroup: group,
+                logger: controlLogger
+            )
             return EdgeServer(
                 httpPort: http.localAddress?.port ?? options.httpPort,
-                httpsPort: httpsPort,
+                httpsPort: location.httpsPort,
+                controlPort: control.port,
                 location: location,
                 domains: domains,
                 group: group,
                 quiesce: quiesce,
-                channels: channels,
-                httpClient: httpClient
+                clients: clients,
+                control: control,
+                dataTier: tier
             )
         } catch {
-            try? await httpClient.shutdown()
+            await dataTier?.store.close()
+            for client in clients { try? await client.shutdown() }
             try? await group.shutdownGracefully()
             throw error
         }
     }
 
+    /// The development CA's leaves for `domains`, behind one TLS context that picks them by SNI.
+    private static func makeTLSContext(domains: [String], options: ServerOptions, logger: Logger) throws -> NIOSSLContext {
+        let certificates = try DevelopmentCertificates.ensure(for: domains, in: options.certificatesDirectory)
+        for leaf in certificates.leaves {
+            logger.debug("certificate", metadata: ["certs.domain": "\(leaf.domain)", "certs.action": "\(leaf.action)"])
+        }
+        let store = try CertificateStore(certificates: certificates.serverCertificates)
+        return try NIOSSLContext(configuration: store.makeServerConfiguration())
+    }
+
     private init(
         httpPort: Int,
         httpsPort: Int,
+        controlPort: Int,
         location: EdgeLocation,
         domains: [String],
         group: MultiThreadedEventLoopGroup,
         quiesce: ServerQuiescingHelper,
-        channels: [Channel],
-        httpClient: HTTPClient
+        clients: [HTTPClient],
+        control: ControlPort,
+        dataTier: DataTier
     ) {
         self.httpPort = httpPort
         self.httpsPort = httpsPort
+        self.controlPort = controlPort
         self.location = location
         self.domains = domains
         self.group = group
-        self.quiesce = quiesce
-        self.channels = channels
-        self.httpClient = httpClient
+        self.quiesce = NIOLockedValueBox(quiesce)
+        self.clients = clients
+        self.control = control
+        self.dataTier = dataTier
     }
 
-    /// Stops accepting, lets open requests finish, then releases the threads.
+    /// Stops accepting, lets open requests finish, then closes the store and releases the threads.
     public func stop() async throws {
-        let drained = group.next().makePromise(of: Void.self)
-        quiesce.initiateShutdown(promise: drained)
-        try await drained.futureResult.get()
-        try await httpClient.shutdown()
+        try await drainViewers()
+        try await control.stop()
+        await dataTier.store.close()
+        for client in clients { try await client.shutdown() }
         try await group.shutdownGracefully()
+    }
+
+    /// Closes the listeners and waits for open viewer connections to finish their responses.
+    private func drainViewers() async throws {
+        guard
+            let helper = quiesce.withLockedValue({ helper in
+                defer { helper = nil }
+                return helper
+            })
+        else { return }
+        let drained = group.next().makePromise(of: Void.self)
+        helper.initiateShutdown(promise: drained)
+        try await drained.futureResult.get()
     }
 }

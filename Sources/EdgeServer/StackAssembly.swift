@@ -1,20 +1,26 @@
 import AsyncHTTPClient
 import Bucket
 import Edge
+import Gateway
 import StackConfig
 
 /// Turns a stack's descriptions into live parts: buckets opened, origins adapted, the POP's cache sized.
 struct StackAssembly {
     let stack: Stack
     let origins: [String: any Origin]
+    /// The folder buckets, also served by the control port's S3 API.
+    let buckets: [FolderBucket]
 
-    init(stack: Stack, httpClient: HTTPClient) throws {
+    init(stack: Stack, httpClient: HTTPClient, gateway: Gateway) throws {
         self.stack = stack
         var buckets: [String: BucketEndpoint] = [:]
+        var folders: [FolderBucket] = []
         for (name, definition) in stack.buckets.sorted(by: { $0.key < $1.key }) {
             let bucket = try FolderBucket(name: name, folder: definition.path)
+            folders.append(bucket)
             buckets[name] = BucketEndpoint(bucket: bucket, configuration: .init(missingKeyStatus: definition.missingKeyStatus))
         }
+        self.buckets = folders
         var origins: [String: any Origin] = [:]
         for distribution in stack.distributions {
             for definition in distribution.origins {
@@ -25,9 +31,12 @@ struct StackAssembly {
                     }
                 case .http(let url):
                     origins[distribution.originKey(definition.id)] = HTTPOrigin(baseURL: url, definition: definition, client: httpClient)
-                case .gateway:
-                    // The gateway arrives with its own module; until then its behaviours answer 502.
-                    break
+                case .gateway(let apiName):
+                    origins[distribution.originKey(definition.id)] = GatewayOrigin(
+                        gateway: gateway,
+                        apiName: apiName,
+                        originPath: definition.originPath
+                    )
                 }
             }
         }

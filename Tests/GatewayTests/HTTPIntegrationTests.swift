@@ -8,7 +8,7 @@ struct HTTPIntegrationTests {
     static func withServer(_ body: (TestHTTPServer) async throws -> Void) async throws {
         let server = try await TestHTTPServer.start { request in
             if request.uri.hasSuffix("/slow") {
-                try? await Task.sleep(for: .seconds(2))
+                try? await Task.sleep(for: .seconds(30))
                 return (.ok, [], "late")
             }
             return (.accepted, [("content-type", "text/plain"), ("x-upstream", "yes")], "\(request.method.rawValue) \(request.uri) \(request.body)")
@@ -68,7 +68,8 @@ struct HTTPIntegrationTests {
             let response = await gateway.handle(.to(.GET, "/api/slow"))
             #expect(response.status == .gatewayTimeout)
             #expect(response.bodyText == #"{"message": "Endpoint request timed out"}"#)
-            #expect(ContinuousClock.now - started < .seconds(1.5))
+            // Without the timeout the answer would take the upstream's 30 s; the margin absorbs a loaded machine.
+            #expect(ContinuousClock.now - started < .seconds(10))
         }
     }
 
@@ -81,10 +82,11 @@ struct HTTPIntegrationTests {
 
     @Test("An unreachable upstream is a gateway error, not a crash")
     func unreachable() async throws {
-        let server = try await TestHTTPServer.start { _ in (.ok, [], "") }
-        let url = server.url
-        try await server.stop()
-        let response = await (try Self.gateway(url)).handle(.to(.GET, "/api/x"))
+        // A bound socket that never listens refuses connections, and holds its port so no parallel test's server
+        // can take it over (a stopped server's port can be handed straight to another test).
+        let socket = try ClosedPort()
+        defer { socket.close() }
+        let response = await (try Self.gateway("http://127.0.0.1:\(socket.port)")).handle(.to(.GET, "/api/x"))
         #expect(response.status == .gatewayTimeout)
         #expect(response.bodyText == #"{"message": "Internal server error"}"#)
     }

@@ -1,4 +1,5 @@
 import Edge
+import Gateway
 import NIOCore
 import NIOHTTP1
 import Telemetry
@@ -18,6 +19,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let location: EdgeLocation
     private let isHTTPS: Bool
     private let observer: (any RequestObserver)?
+    private let apiDomains: APIDomains?
     private let clock: EdgeClock
     private var head: HTTPRequestHead?
     private var body: ByteBuffer?
@@ -27,10 +29,11 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     /// After a 413 the rest of the connection's input is ignored until it closes.
     private var refusing = false
 
-    init(location: EdgeLocation, isHTTPS: Bool, observer: (any RequestObserver)?, clock: EdgeClock = .system) {
-        self.location = location
+    init(services: ViewerServices, isHTTPS: Bool, clock: EdgeClock = .system) {
+        self.location = services.location
         self.isHTTPS = isHTTPS
-        self.observer = observer
+        self.observer = services.observer
+        self.apiDomains = services.apiDomains
         self.clock = clock
     }
 
@@ -67,6 +70,10 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     }
 
     private func serve(_ head: HTTPRequestHead, context: ChannelHandlerContext) {
+        if let apiDomains, let host = apiDomains.domain(of: head) {
+            forward(head, toAPIDomain: host, apiDomains: apiDomains, context: context)
+            return
+        }
         let request = ViewerRequest(
             method: head.method,
             target: head.uri,
@@ -89,10 +96,38 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
     }
 
+    /// A custom domain of the gateway: API Gateway answers, off the event loop like any origin work.
+    private func forward(_ head: HTTPRequestHead, toAPIDomain host: String, apiDomains: APIDomains, context: ChannelHandlerContext) {
+        let body = body
+        self.body = nil
+        let clientAddress = clientAddress
+        let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
+        context.eventLoop.makeFutureWithTask {
+            await apiDomains.respond(to: head, host: host, body: body, clientAddress: clientAddress)
+        }.whenSuccess { answer in
+            let (handler, context) = bound.value
+            let body = head.method == .HEAD ? nil : answer.body
+            handler.send(status: answer.status, headers: answer.headers, body: body, close: false, for: head, context: context)
+        }
+    }
+
     private func write(_ response: EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
-        var headers = response.headers
+        send(status: response.status, headers: response.headers, body: response.body, close: response.closeConnection, for: request, context: context)
+        observer?.record(event(for: response, request: request))
+    }
+
+    /// Writes one response, adding `Date` and the connection handling of the request's HTTP version.
+    private func send(
+        status: HTTPResponseStatus,
+        headers: HTTPHeaders,
+        body: ByteBuffer?,
+        close closeRequested: Bool,
+        for request: HTTPRequestHead,
+        context: ChannelHandlerContext
+    ) {
+        var headers = headers
         if !headers.contains(name: "date") { headers.add(name: "Date", value: dates.current(clock)) }
-        let close = response.closeConnection || !request.isKeepAlive
+        let close = closeRequested || !request.isKeepAlive
         if request.version.major == 1 {
             if close {
                 headers.replaceOrAdd(name: "Connection", value: "close")
@@ -104,15 +139,14 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
             headers.remove(name: "connection")
             headers.remove(name: "transfer-encoding")
         }
-        let head = HTTPResponseHead(version: request.version, status: response.status, headers: headers)
+        let head = HTTPResponseHead(version: request.version, status: status, headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
-        if let body = response.body, body.readableBytes > 0 {
+        if let body, body.readableBytes > 0 {
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         }
         let done = context.writeAndFlushPromise()
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
         if close { done.futureResult.whenComplete { _ in context.close(promise: nil) } }
-        observer?.record(event(for: response, request: request))
     }
 
     private func event(for response: EdgeResponse, request: HTTPRequestHead) -> RequestEvent {

@@ -7,6 +7,13 @@ import NIOPosix
 import NIOSSL
 import Telemetry
 
+/// What every viewer connection of a POP shares: the edge, the request observer, the gateway's own domains.
+struct ViewerServices: Sendable {
+    let location: EdgeLocation
+    let observer: (any RequestObserver)?
+    let apiDomains: APIDomains?
+}
+
 /// One listening socket of a POP: plain HTTP, or TLS with HTTP/2 and HTTP/1.1 chosen by ALPN.
 struct ViewerListener {
     enum Transport {
@@ -17,13 +24,11 @@ struct ViewerListener {
     let host: String
     let port: Int
     let transport: Transport
-    let location: EdgeLocation
-    let observer: (any RequestObserver)?
+    let services: ViewerServices
 
     /// Binds and returns the server channel; connections are tracked by `quiesce` for a graceful stop.
     func bind(group: EventLoopGroup, quiesce: ServerQuiescingHelper) async throws -> Channel {
-        let location = self.location
-        let observer = self.observer
+        let services = self.services
         let transport = self.transport
         return try await ServerBootstrap(group: group)
             .serverChannelOption(.backlog, value: 1024)
@@ -36,17 +41,17 @@ struct ViewerListener {
             .childChannelInitializer { channel in
                 switch transport {
                 case .http:
-                    return Self.configureHTTP1(channel, location: location, isHTTPS: false, observer: observer)
+                    return Self.configureHTTP1(channel, services: services, isHTTPS: false)
                 case .https(let context):
                     return channel.eventLoop.makeCompletedFuture {
                         try channel.pipeline.syncOperations.addHandler(NIOSSLServerHandler(context: context))
                     }.flatMap {
                         channel.configureHTTP2SecureUpgrade(
                             h2ChannelConfigurator: { channel in
-                                Self.configureHTTP2(channel, location: location, observer: observer)
+                                Self.configureHTTP2(channel, services: services)
                             },
                             http1ChannelConfigurator: { channel in
-                                Self.configureHTTP1(channel, location: location, isHTTPS: true, observer: observer)
+                                Self.configureHTTP1(channel, services: services, isHTTPS: true)
                             }
                         )
                     }
@@ -56,15 +61,15 @@ struct ViewerListener {
             .get()
     }
 
-    static func configureHTTP1(_ channel: Channel, location: EdgeLocation, isHTTPS: Bool, observer: (any RequestObserver)?) -> EventLoopFuture<Void> {
+    static func configureHTTP1(_ channel: Channel, services: ViewerServices, isHTTPS: Bool) -> EventLoopFuture<Void> {
         channel.eventLoop.makeCompletedFuture {
             let sync = channel.pipeline.syncOperations
             try sync.configureHTTPServerPipeline(withPipeliningAssistance: true, withErrorHandling: true)
-            try sync.addHandler(ViewerHandler(location: location, isHTTPS: isHTTPS, observer: observer))
+            try sync.addHandler(ViewerHandler(services: services, isHTTPS: isHTTPS))
         }
     }
 
-    static func configureHTTP2(_ channel: Channel, location: EdgeLocation, observer: (any RequestObserver)?) -> EventLoopFuture<Void> {
+    static func configureHTTP2(_ channel: Channel, services: ViewerServices) -> EventLoopFuture<Void> {
         // Headers larger than CloudFront's 20,480-byte limit must reach the handler to be answered with 413.
         let settings = [
             HTTP2Setting(parameter: .maxConcurrentStreams, value: 128),
@@ -74,7 +79,7 @@ struct ViewerListener {
             stream.eventLoop.makeCompletedFuture {
                 let sync = stream.pipeline.syncOperations
                 try sync.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
-                try sync.addHandler(ViewerHandler(location: location, isHTTPS: true, observer: observer))
+                try sync.addHandler(ViewerHandler(services: services, isHTTPS: true))
             }
         }.map { _ in }
     }

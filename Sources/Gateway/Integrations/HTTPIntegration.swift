@@ -54,19 +54,24 @@ struct HTTPIntegration: IntegrationHandler {
         }
     }
 
-    /// The operation's result, or nil when `milliseconds` pass first; the operation is then cancelled, which
-    /// cancels its request. AsyncHTTPClient's own deadline does not cover a response that is slow to start.
+    /// The operation's result, or nil when `milliseconds` pass first; the operation is then cancelled (which
+    /// cancels its request) and not waited for, so the client is answered on time even by an upstream that
+    /// ignores cancellation. AsyncHTTPClient's own deadline does not cover a response that is slow to start.
     static func withTimeout<T: Sendable>(milliseconds: Int, _ operation: @escaping @Sendable () async -> T) async -> T? {
-        await withTaskGroup(of: T?.self) { group in
-            group.addTask { await operation() }
-            group.addTask {
-                try? await Task.sleep(for: .milliseconds(milliseconds))
-                return nil
-            }
-            let first = await group.next() ?? nil
-            group.cancelAll()
-            return first
+        let first = FirstAnswer<T?>()
+        let work = Task { first.answer(await operation()) }
+        let timer = Task {
+            try? await Task.sleep(for: .milliseconds(milliseconds))
+            first.answer(nil)
         }
+        let result = await withTaskCancellationHandler {
+            await first.value
+        } onCancel: {
+            first.answer(nil)
+        }
+        work.cancel()
+        timer.cancel()
+        return result
     }
 
     /// The upstream URL: path parameters substituted where the URI names them (`{proxy}`, `{id}`), otherwise the

@@ -52,10 +52,10 @@ enum ProcessRunner {
         } catch {
             return .failure(.launch("\(executableURL.path): \(error)"))
         }
-        let finish = OnceContinuation()
+        let finish = FirstAnswer<Result<Output, Failure>>()
         let exchange = PipeExchange()
         let group = DispatchGroup()
-        let queue = DispatchQueue.global()
+        let queue = Self.pipeQueue
         queue.async(group: group) {
             // A process that exits without reading stdin makes this write fail with EPIPE; that is its business.
             try? input.fileHandleForWriting.write(contentsOf: stdin)
@@ -64,22 +64,25 @@ enum ProcessRunner {
         queue.async(group: group) { exchange.setStdout(output.fileHandleForReading.readDataToEndOfFile()) }
         queue.async(group: group) { exchange.setStderr(errors.fileHandleForReading.readDataToEndOfFile()) }
         queue.async(group: group) { process.waitUntilExit() }
+        group.notify(queue: queue) {
+            let (stdout, stderr) = exchange.collected
+            finish.answer(.success(Output(exitStatus: process.terminationStatus, stdout: stdout, stderr: stderr)))
+        }
+        let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
+        queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
+            if finish.answer(.failure(.timedOut)) { stop(process) }
+        }
         return await withTaskCancellationHandler {
-            await withCheckedContinuation { (continuation: CheckedContinuation<Result<Output, Failure>, Never>) in
-                finish.set(continuation)
-                group.notify(queue: queue) {
-                    let (stdout, stderr) = exchange.collected
-                    finish.resume(.success(Output(exitStatus: process.terminationStatus, stdout: stdout, stderr: stderr)))
-                }
-                let nanoseconds = timeout.components.seconds * 1_000_000_000 + timeout.components.attoseconds / 1_000_000_000
-                queue.asyncAfter(deadline: .now() + .nanoseconds(Int(nanoseconds))) {
-                    if finish.resume(.failure(.timedOut)) { stop(process) }
-                }
-            }
+            await finish.value
         } onCancel: {
-            if finish.resume(.failure(.timedOut)) { stop(process) }
+            if finish.answer(.failure(.timedOut)) { stop(process) }
         }
     }
+
+    /// The blocking pipe reads and waits run here. A queue of our own overcommits (a thread per blocked item),
+    /// where the global queues keep to one thread a core: there, two blocked functions on a two-core machine
+    /// held back every other function's timeout.
+    private static let pipeQueue = DispatchQueue(label: "edgesim.gateway.processes", attributes: .concurrent)
 
     private static func stop(_ process: Process) {
         guard process.isRunning else { return }
@@ -102,48 +105,6 @@ enum ProcessRunner {
             if fileManager.isExecutableFile(atPath: candidate.path) { return candidate }
         }
         return nil
-    }
-}
-
-/// Resumes a continuation exactly once, whichever of completion, timeout or cancellation comes first.
-private final class OnceContinuation: Sendable {
-    private struct State {
-        var continuation: CheckedContinuation<Result<ProcessRunner.Output, ProcessRunner.Failure>, Never>?
-        var pending: Result<ProcessRunner.Output, ProcessRunner.Failure>?
-        var resumed = false
-    }
-
-    private let state = NIOLockedValueBox(State())
-
-    func set(_ continuation: CheckedContinuation<Result<ProcessRunner.Output, ProcessRunner.Failure>, Never>) {
-        let pending: Result<ProcessRunner.Output, ProcessRunner.Failure>? = state.withLockedValue { state in
-            if let pending = state.pending {
-                state.pending = nil
-                return pending
-            }
-            state.continuation = continuation
-            return nil
-        }
-        if let pending { continuation.resume(returning: pending) }
-    }
-
-    /// True when this call was the one that answered.
-    @discardableResult
-    func resume(_ result: Result<ProcessRunner.Output, ProcessRunner.Failure>) -> Bool {
-        let (won, continuation) = state.withLockedValue {
-            state -> (Bool, CheckedContinuation<Result<ProcessRunner.Output, ProcessRunner.Failure>, Never>?) in
-            guard !state.resumed else { return (false, nil) }
-            state.resumed = true
-            if let continuation = state.continuation {
-                state.continuation = nil
-                return (true, continuation)
-            }
-            // Cancelled before the continuation existed: it is answered as soon as it is set.
-            state.pending = result
-            return (true, nil)
-        }
-        continuation?.resume(returning: result)
-        return won
     }
 }
 
