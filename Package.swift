@@ -34,7 +34,7 @@ let package = Package(
         .executableTarget(
             name: "edgesim",
             dependencies: [
-                "EdgeServer", "StackConfig", "Certificates", "Replay", "Eviction",
+                "EdgeServer", "StackConfig", "Certificates", "Gateway", "Replay", "Eviction",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
