@@ -26,6 +26,7 @@ let package = Package(
         .package(url: "https://github.com/swift-server/swift-service-lifecycle.git", from: "2.13.0"),
         .package(url: "https://github.com/jpsim/Yams.git", from: "6.2.2"),
         .package(url: "https://github.com/hummingbird-project/hummingbird.git", from: "2.28.1"),
+        .package(url: "https://github.com/adam-fowler/compress-nio.git", from: "1.5.0"),
         .package(url: "https://github.com/vapor/jwt-kit.git", from: "5.8.0"),
         .package(url: "https://github.com/vapor/sqlite-nio.git", from: "1.13.2"),
         .package(url: "https://github.com/vapor/postgres-nio.git", from: "1.33.2"),
@@ -94,6 +95,20 @@ let package = Package(
                 .product(name: "PostgresNIO", package: "postgres-nio"),
             ]
         ),
+        .systemLibrary(
+            name: "CBrotli",
+            path: "Sources/CBrotli",
+            pkgConfig: "libbrotlienc",
+            providers: [.apt(["libbrotli-dev"]), .brew(["brotli"])]
+        ),
+        .target(
+            name: "ContentCoding",
+            dependencies: [
+                "CBrotli",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "CompressNIO", package: "compress-nio"),
+            ]
+        ),
         .target(name: "Telemetry"),
         .target(name: "HTTPSemantics"),
         .target(name: "Eviction"),
@@ -126,6 +141,7 @@ let package = Package(
             path: "Tests/EdgeTesting"
         ),
         .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),
+        .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "EvictionTests", dependencies: ["Eviction"]),
         .testTarget(name: "ReplayTests", dependencies: ["Replay", "Eviction"]),
         .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
