@@ -35,7 +35,9 @@ let package = Package(
         .executableTarget(
             name: "edgesim",
             dependencies: [
-                "EdgeServer", "StackConfig", "Certificates", "Gateway", "Replay", "Eviction",
+                "EdgeServer", "StackConfig", "Certificates", "Gateway", "Replay", "Eviction", "Telemetry",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
+                .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
@@ -44,7 +46,7 @@ let package = Package(
         .target(
             name: "EdgeServer",
             dependencies: [
-                "Edge", "Bucket", "Gateway", "Store", "Certificates", "StackConfig", "Telemetry", "HTTPSemantics",
+                "Edge", "Bucket", "Gateway", "Store", "ReadCache", "Certificates", "StackConfig", "Telemetry", "HTTPSemantics", "Eviction",
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "HummingbirdCore", package: "hummingbird"),
                 .product(name: "NIOPosix", package: "swift-nio"),
@@ -72,7 +74,8 @@ let package = Package(
         ),
         .target(
             name: "Edge",
-            dependencies: ["HTTPSemantics", "Telemetry", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")] + nio
+            dependencies: ["HTTPSemantics", "Telemetry", "Eviction", "ContentCoding", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+                + nio
         ),
         .target(
             name: "Gateway",
@@ -109,6 +112,16 @@ let package = Package(
                 .product(name: "CompressNIO", package: "compress-nio"),
             ]
         ),
+        .target(
+            name: "ReadCache",
+            dependencies: [
+                "Eviction",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ]
+        ),
         .target(name: "Telemetry"),
         .target(name: "HTTPSemantics"),
         .target(name: "Eviction"),
@@ -143,7 +156,18 @@ let package = Package(
         .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),
         .testTarget(name: "ContentCodingTests", dependencies: ["ContentCoding", .product(name: "NIOCore", package: "swift-nio")]),
         .testTarget(name: "EvictionTests", dependencies: ["Eviction"]),
-        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Eviction"]),
+        .testTarget(name: "ReplayTests", dependencies: ["Replay", "Eviction", "Telemetry"]),
+        .testTarget(name: "TelemetryTests", dependencies: ["Telemetry"]),
+        .testTarget(
+            name: "ReadCacheTests",
+            dependencies: [
+                "ReadCache", "Eviction",
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOPosix", package: "swift-nio"),
+                .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+                .product(name: "NIOTestUtils", package: "swift-nio"),
+            ]
+        ),
         .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
         .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store"]),
         .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
@@ -166,7 +190,10 @@ let package = Package(
                 .product(name: "NIOPosix", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "EdgeTests", dependencies: ["Edge", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]),
+        .testTarget(
+            name: "EdgeTests",
+            dependencies: ["Edge", "Eviction", "ContentCoding", "HTTPSemantics", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+        ),
     ],
     swiftLanguageModes: [.v6]
 )

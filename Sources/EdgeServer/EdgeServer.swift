@@ -28,6 +28,9 @@ public final class EdgeServer: Sendable {
     private let clients: [HTTPClient]
     private let control: ControlPort
     private let dataTier: DataTier
+    /// Live counters behind `/_edgesim/stats` and `/metrics`.
+    public let statistics: EdgeStatistics
+    private let accessLog: AccessLogWriter?
 
     /// Binds every listener of `stack` and returns once they accept connections.
     public static func start(stack: Stack, options: ServerOptions, logger: Logger) async throws -> EdgeServer {
@@ -36,6 +39,7 @@ public final class EdgeServer: Sendable {
         let gatewayClient = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: Gateway.proxyClientConfiguration)
         let clients = [originClient, gatewayClient]
         var dataTier: DataTier?
+        var accessLog: AccessLogWriter?
         do {
             let tier = try await DataTier.open(stack: stack, options: options, httpClient: gatewayClient, logger: logger)
             dataTier = tier
@@ -43,10 +47,21 @@ public final class EdgeServer: Sendable {
             let domains = assembly.domains + tier.apiDomainNames.filter { !assembly.domains.contains($0) }
             let tls = try makeTLSContext(domains: domains, options: options, logger: logger)
             let quiesce = ServerQuiescingHelper(group: group)
-            let location = assembly.location(code: stack.edge.pops.first ?? Stack.EdgeSettings.defaultPOP, httpsPort: options.httpsPort)
+            let cache = try assembly.makeCache()
+            let location = assembly.location(
+                code: stack.edge.pops.first ?? Stack.EdgeSettings.defaultPOP,
+                cache: cache,
+                httpsPort: options.httpsPort
+            )
+            let ledger = InvalidationLedger(distributions: stack.distributions, caches: [cache], configuration: stack.invalidation)
+            let statistics = EdgeStatistics()
+            accessLog = try options.accessLogs ? AccessLogWriter(configuration: .init(directory: options.stateDirectory + "/logs")) : nil
+            var observers: [any RequestObserver] = [statistics]
+            if let accessLog { observers.append(accessLog) }
+            if !options.quiet { observers.append(ConsoleRequestLog()) }
             let services = ViewerServices(
                 location: location,
-                observer: options.quiet ? nil : ConsoleRequestLog(),
+                observer: RequestObservers(observers),
                 apiDomains: APIDomains(gateway: tier.gateway, hosts: tier.apiDomainNames)
             )
             let https = try await ViewerListener(host: options.host, port: options.httpsPort, transport: .https(tls), services: services)
@@ -61,11 +76,14 @@ public final class EdgeServer: Sendable {
                 responder: ControlResponder(
                     s3: S3API(buckets: assembly.buckets),
                     dynamoDB: DynamoDBWireHandler(store: tier.store),
-                    identity: tier.identity
+                    cloudFront: CloudFrontAPI(ledger: ledger),
+                    identity: tier.identity,
+                    statistics: statistics,
+                    accessLog: accessLog
                 ),
                 host: options.host,
                 port: options.controlPort,
-                services: [tier.store],
+                services: [tier.store, POPService(location: location)] + assembly.autoInvalidation(ledger: ledger),
                 eventLoopGroup: group,
                 logger: controlLogger
             )
@@ -79,9 +97,12 @@ public final class EdgeServer: Sendable {
                 quiesce: quiesce,
                 clients: clients,
                 control: control,
-                dataTier: tier
+                dataTier: tier,
+                statistics: statistics,
+                accessLog: accessLog
             )
         } catch {
+            accessLog?.close()
             await dataTier?.store.close()
             for client in clients { try? await client.shutdown() }
             try? await group.shutdownGracefully()
@@ -109,7 +130,9 @@ public final class EdgeServer: Sendable {
         quiesce: ServerQuiescingHelper,
         clients: [HTTPClient],
         control: ControlPort,
-        dataTier: DataTier
+        dataTier: DataTier,
+        statistics: EdgeStatistics,
+        accessLog: AccessLogWriter?
     ) {
         self.httpPort = httpPort
         self.httpsPort = httpsPort
@@ -121,11 +144,15 @@ public final class EdgeServer: Sendable {
         self.clients = clients
         self.control = control
         self.dataTier = dataTier
+        self.statistics = statistics
+        self.accessLog = accessLog
     }
 
     /// Stops accepting, lets open requests finish, then closes the store and releases the threads.
     public func stop() async throws {
         try await drainViewers()
+        // Every response is written by now, so the log gets its last lines before the files close.
+        accessLog?.close()
         try await control.stop()
         await dataTier.store.close()
         for client in clients { try await client.shutdown() }

@@ -10,6 +10,8 @@ public struct ServerOptions: Sendable {
     public var stateDirectory: String
     /// No line per request.
     public var quiet: Bool
+    /// CloudFront standard access logs under `<stateDirectory>/logs` (off by default, as on a new distribution).
+    public var accessLogs: Bool
     /// Event-loop threads; defaults to one per core.
     public var threads: Int
 
@@ -21,6 +23,7 @@ public struct ServerOptions: Sendable {
         certificatesDirectory: String = "certs",
         stateDirectory: String = ".edgesim",
         quiet: Bool = false,
+        accessLogs: Bool = false,
         threads: Int = System.coreCount
     ) {
         self.host = host
@@ -30,6 +33,7 @@ public struct ServerOptions: Sendable {
         self.certificatesDirectory = certificatesDirectory
         self.stateDirectory = stateDirectory
         self.quiet = quiet
+        self.accessLogs = accessLogs
         self.threads = threads
     }
 }

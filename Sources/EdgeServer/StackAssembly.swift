@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Bucket
 import Edge
+import Eviction
 import Gateway
 import StackConfig
 
@@ -53,13 +54,14 @@ struct StackAssembly {
         return names
     }
 
-    func location(code: String, httpsPort: Int) -> EdgeLocation {
-        EdgeLocation(
-            code: code,
-            distributions: stack.distributions,
-            origins: origins,
-            cache: EdgeCache(capacity: stack.edge.cacheCapacity),
-            httpsPort: httpsPort
-        )
+    /// A POP's cache: the stack's capacity in bytes under its eviction policy (S3-FIFO unless it names another).
+    func makeCache() throws -> EdgeCache {
+        // StackConfig only accepts the live policies' names, which are all EvictionPolicyKind's.
+        let policy = EvictionPolicyKind(stack.edge.evictionPolicy.rawValue) ?? .s3fifo
+        return try EdgeCache(capacity: stack.edge.cacheCapacity, policy: policy)
+    }
+
+    func location(code: String, cache: EdgeCache, httpsPort: Int) -> EdgeLocation {
+        EdgeLocation(code: code, distributions: stack.distributions, origins: origins, cache: cache, httpsPort: httpsPort)
     }
 }

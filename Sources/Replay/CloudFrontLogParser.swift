@@ -5,7 +5,9 @@ import Eviction
 /// The `#Fields:` line names the columns (the 33 legacy fields are assumed until one appears). Fields are
 /// tab-separated; a line without tabs is split at spaces. Per request:
 /// - key: `EvictionKey.hash` of `cs(Host)` + `cs-uri-stem`, plus `?` + `cs-uri-query` when a query was logged
-///   (not `-`), so a live edge cache that keys its policy the same way replays to the same hits;
+///   (not `-`), with the log's `%XX` escapes decoded: the bytes of the request target as the viewer sent it
+///   (CloudFront logs `%` as `%25`, so a decoded `%2520` is the viewer's `%20`). A live edge cache that keys
+///   its policy with the distribution's domain + the raw path (+ `?` + the raw query) replays to the same hits;
 /// - size: `sc-bytes`;
 /// - POP: `x-edge-location`;
 /// - cacheable: `cs-method` is GET or HEAD;
@@ -55,6 +57,7 @@ struct CloudFrontLogParser {
         var columns = Columns(names: Self.legacyFields)!
         var fields = ByteFields(bytes: bytes)
         let fieldsPrefix = Array("#Fields:".utf8)
+        var key: [UInt8] = []
         try bytes.forEachLine { (line, number) throws(ReplayError) in
             guard !line.isEmpty else { return }
             if bytes[line.lowerBound] == UInt8(ascii: "#") {
@@ -77,12 +80,17 @@ struct CloudFrontLogParser {
                 throw .malformedRecord(source, line: number, "expected \(columns.needed) or more log fields, found \(fields.count)")
             }
             let size = fields.count(columns.bytes) ?? 0
-            var key = fields.text(columns.host) + fields.text(columns.stem)
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: fields.text(columns.host).utf8)
+            Self.appendDecoded(fields.text(columns.stem), to: &key)
             let query = fields.text(columns.query)
-            if query != "-" && !query.isEmpty { key += "?" + query }
+            if query != "-" && !query.isEmpty {
+                key.append(UInt8(ascii: "?"))
+                Self.appendDecoded(query, to: &key)
+            }
             let method = fields.text(columns.method).uppercased()
             trace.append(
-                key: EvictionKey.hash(key),
+                key: EvictionKey.hash(bytes: key),
                 size: size,
                 cacheable: method == "GET" || method == "HEAD",
                 pop: fields.text(columns.location),
@@ -90,5 +98,31 @@ struct CloudFrontLogParser {
             )
         }
         return trace
+    }
+
+    /// Appends `text` with each `%XX` (two hex digits) turned back into its byte; any other `%` stays.
+    static func appendDecoded(_ text: String, to key: inout [UInt8]) {
+        let bytes = Array(text.utf8)
+        var position = 0
+        while position < bytes.count {
+            if bytes[position] == UInt8(ascii: "%"), position + 2 < bytes.count,
+                let high = hexValue(bytes[position + 1]), let low = hexValue(bytes[position + 2])
+            {
+                key.append(high << 4 | low)
+                position += 3
+            } else {
+                key.append(bytes[position])
+                position += 1
+            }
+        }
+    }
+
+    private static func hexValue(_ byte: UInt8) -> UInt8? {
+        switch byte {
+        case UInt8(ascii: "0")...UInt8(ascii: "9"): byte - UInt8(ascii: "0")
+        case UInt8(ascii: "A")...UInt8(ascii: "F"): byte - UInt8(ascii: "A") + 10
+        case UInt8(ascii: "a")...UInt8(ascii: "f"): byte - UInt8(ascii: "a") + 10
+        default: nil
+        }
     }
 }

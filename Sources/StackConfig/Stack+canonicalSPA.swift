@@ -8,13 +8,16 @@ extension Stack {
     /// What `edgesim serve [FOLDER]` runs without a stack file: the folder as bucket `site` (a missing key
     /// answers 403, as S3 behind origin access control does), one distribution for `app.edgesim.test` and
     /// `localhost` with `index.html` as root object, CachingOptimized, compression, redirect-to-https, the SPA
-    /// fallback (403 and 404 → `/index.html` with 200, cached 10 s), and `/api/*` to the gateway API `api`
-    /// with CachingDisabled, AllViewerExceptHostHeader and every method. `edgesim.yml` in the repository is
-    /// this stack written out.
+    /// fallback (403 and 404 → `/index.html` with 200, cached 10 s), and `/api/*` to the gateway's HTTP API
+    /// `spa` with CachingDisabled, AllViewerExceptHostHeader and every method. The API (shows, tickets, info)
+    /// serves the tables `shows` (seeded) and `tickets`, and answers on `api.edgesim.test` too, with CORS for
+    /// the app's origins and credentials. `edgesim.yml` in the repository is this stack written out.
     ///
-    /// - Parameter folder: the built app; a relative path starts at the working directory.
+    /// - Parameters:
+    ///   - folder: the built app; a relative path starts at the working directory.
+    ///   - httpsPort: the viewer HTTPS port, part of the app's origins that the API's CORS allows.
     /// - Throws: when the folder does not exist.
-    public static func canonicalSPA(folder: String) throws(StackConfigError) -> Stack {
+    public static func canonicalSPA(folder: String, httpsPort: Int = 8443) throws(StackConfigError) -> Stack {
         let path = StackLoader.absolutePath(folder)
         var isDirectory: ObjCBool = false
         guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue else {
@@ -24,10 +27,10 @@ extension Stack {
             )
             throw StackConfigError(problems: [problem])
         }
-        return canonicalSPA(bucketPath: path)
+        return canonicalSPA(bucketPath: path, httpsPort: httpsPort)
     }
 
-    static func canonicalSPA(bucketPath: String) -> Stack {
+    static func canonicalSPA(bucketPath: String, httpsPort: Int = 8443) -> Stack {
         let spaFallback = [403, 404].map {
             CustomErrorResponse(errorCode: $0, responsePagePath: "/index.html", responseCode: 200, errorCachingMinTTL: 10)
         }
@@ -45,7 +48,7 @@ extension Stack {
             aliases: canonicalAliases,
             origins: [
                 OriginDefinition(id: "site", target: .bucket("site")),
-                OriginDefinition(id: "api", target: .gateway("api")),
+                OriginDefinition(id: "api", target: .gateway(CanonicalAPI.name)),
             ],
             cacheBehaviors: [api],
             defaultCacheBehavior: CacheBehavior(
@@ -61,7 +64,9 @@ extension Stack {
         return Stack(
             baseDirectory: FileManager.default.currentDirectoryPath,
             buckets: ["site": BucketDefinition(name: "site", path: bucketPath, missingKeyStatus: .accessDenied)],
-            distributions: [distribution]
+            distributions: [distribution],
+            gateway: CanonicalAPI.configuration(httpsPort: httpsPort),
+            store: CanonicalAPI.store
         )
     }
 }

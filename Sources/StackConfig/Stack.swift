@@ -1,5 +1,6 @@
 import Bucket
 import Edge
+import Gateway
 
 /// The local stack `edgesim serve` runs: what `edgesim.yml` describes, checked and filled with defaults, in
 /// each module's own configuration types. Build it with ``StackLoader/load(path:)`` or
@@ -12,11 +13,15 @@ public struct Stack: Sendable {
         public var path: String
         /// How the bucket answers a key it does not hold (aws-behaviour §2.3).
         public var missingKeyStatus: MissingKeyStatus
+        /// Whether a change to the folder invalidates the changed keys in the distributions that serve the bucket,
+        /// as a deploy script's `aws cloudfront create-invalidation` would.
+        public var autoInvalidate: Bool
 
-        public init(name: String, path: String, missingKeyStatus: MissingKeyStatus = .accessDenied) {
+        public init(name: String, path: String, missingKeyStatus: MissingKeyStatus = .accessDenied, autoInvalidate: Bool = true) {
             self.name = name
             self.path = path
             self.missingKeyStatus = missingKeyStatus
+            self.autoInvalidate = autoInvalidate
         }
     }
 
@@ -58,14 +63,22 @@ public struct Stack: Sendable {
     /// By name.
     public var buckets: [String: BucketDefinition]
     public var edge: EdgeSettings
+    /// How long invalidations stay InProgress, and CloudFront's limits on them.
+    public var invalidation: InvalidationLedger.Configuration
     public var distributions: [Distribution]
     /// The custom cache policies of `cachePolicies:` (behaviours already hold the policies they use).
     public var cachePolicies: [CachePolicy]
     /// The custom origin request policies of `originRequestPolicies:`.
     public var originRequestPolicies: [OriginRequestPolicy]
+    /// The custom response headers policies of `responseHeadersPolicies:`.
+    public var responseHeadersPolicies: [ResponseHeadersPolicy]
+    /// The API gateway: `apis:`, `usagePlans:`, `apiKeys:` and `domainNames:`.
+    public var gateway: Gateway.Configuration
+    /// The DynamoDB-style store: `store:` and `tables:`.
+    public var store: StoreSettings
+    /// What the gateway's checks warn of (where AWS would behave otherwise); they do not stop the stack loading.
+    public var warnings: [StackConfigError.Problem] = []
     /// The sections other modules read, passed through as written: only checked to be a mapping or a list.
-    public var apis: StackNode?
-    public var tables: StackNode?
     public var readCache: StackNode?
     public var hostedZones: StackNode?
 
@@ -74,11 +87,13 @@ public struct Stack: Sendable {
         baseDirectory: String,
         buckets: [String: BucketDefinition] = [:],
         edge: EdgeSettings = EdgeSettings(),
+        invalidation: InvalidationLedger.Configuration = .init(),
         distributions: [Distribution] = [],
         cachePolicies: [CachePolicy] = [],
         originRequestPolicies: [OriginRequestPolicy] = [],
-        apis: StackNode? = nil,
-        tables: StackNode? = nil,
+        responseHeadersPolicies: [ResponseHeadersPolicy] = [],
+        gateway: Gateway.Configuration = Gateway.Configuration(),
+        store: StoreSettings = StoreSettings(),
         readCache: StackNode? = nil,
         hostedZones: StackNode? = nil
     ) {
@@ -86,11 +101,13 @@ public struct Stack: Sendable {
         self.baseDirectory = baseDirectory
         self.buckets = buckets
         self.edge = edge
+        self.invalidation = invalidation
         self.distributions = distributions
         self.cachePolicies = cachePolicies
         self.originRequestPolicies = originRequestPolicies
-        self.apis = apis
-        self.tables = tables
+        self.responseHeadersPolicies = responseHeadersPolicies
+        self.gateway = gateway
+        self.store = store
         self.readCache = readCache
         self.hostedZones = hostedZones
     }
@@ -98,6 +115,9 @@ public struct Stack: Sendable {
     /// `1 distribution, 1 bucket`: what `edgesim validate` says of a good file.
     public var summary: String {
         func count(_ number: Int, _ noun: String) -> String { "\(number) \(noun)\(number == 1 ? "" : "s")" }
-        return count(distributions.count, "distribution") + ", " + count(buckets.count, "bucket")
+        var parts = [count(distributions.count, "distribution"), count(buckets.count, "bucket")]
+        if !gateway.apis.isEmpty { parts.append(count(gateway.apis.count, "API")) }
+        if !store.tables.isEmpty { parts.append(count(store.tables.count, "table")) }
+        return parts.joined(separator: ", ")
     }
 }

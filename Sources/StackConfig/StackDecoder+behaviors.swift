@@ -3,7 +3,7 @@ import Edge
 extension StackDecoder {
     static let behaviorKeys = [
         "targetOriginId", "viewerProtocolPolicy", "allowedMethods", "cachedMethods", "cachePolicy", "cachePolicyId",
-        "originRequestPolicy", "originRequestPolicyId", "compress",
+        "originRequestPolicy", "originRequestPolicyId", "responseHeadersPolicy", "responseHeadersPolicyId", "compress",
     ]
 
     /// CloudFormation keys of a behaviour that EdgeSim does not take, and what to write instead.
@@ -12,7 +12,6 @@ extension StackDecoder {
         "minTTL": "TTLs belong in a cache policy; define one under cachePolicies and name it in cachePolicy",
         "defaultTTL": "TTLs belong in a cache policy; define one under cachePolicies and name it in cachePolicy",
         "maxTTL": "TTLs belong in a cache policy; define one under cachePolicies and name it in cachePolicy",
-        "responseHeadersPolicyId": "response headers policies are not simulated; remove it",
         "functionAssociations": "CloudFront Functions are not simulated; remove it",
         "lambdaFunctionAssociations": "Lambda@Edge is not simulated; remove it",
     ]
@@ -64,6 +63,9 @@ extension StackDecoder {
         }
         if let policyNode = oneOf(fields, "originRequestPolicy", "originRequestPolicyId") {
             behavior.originRequestPolicy = originRequestPolicy(named: policyNode.node, policyNode.path)
+        }
+        if let policyNode = oneOf(fields, "responseHeadersPolicy", "responseHeadersPolicyId") {
+            behavior.responseHeadersPolicy = responseHeadersPolicy(named: policyNode.node, policyNode.path)
         }
         behavior.compress = bool(fields, "compress") ?? false
         return behavior

@@ -181,7 +181,7 @@ extension StackDecoder {
 
     /// A custom policy's name: CloudFront's characters, not a managed policy's name, not defined twice.
     /// Returned even when reported, so behaviours naming it are not reported too.
-    private mutating func policyName(_ fields: Fields, managed: [String], defined: [String], kind: String) -> String? {
+    mutating func policyName(_ fields: Fields, managed: [String], defined: [String], kind: String) -> String? {
         guard let name = requiredString(fields, "name", "behaviours refer to the policy by it") else { return nil }
         let path = fields.path.key("name")
         if name.count > 128 || !name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "-" || $0 == "_") }) {

@@ -1,12 +1,15 @@
 import Bucket
+import Edge
 import Foundation
 
 extension StackDecoder {
-    /// The sections other issues' modules read (API Gateway, DynamoDB, ElastiCache, Route 53).
-    static let passThroughSections = ["apis", "tables", "readCache", "hostedZones"]
+    /// The sections other issues' modules read (ElastiCache, Route 53).
+    static let passThroughSections = ["readCache", "hostedZones"]
 
     static let topLevelKeys = Keys(
-        allowed: ["buckets", "edge", "distributions", "cachePolicies", "originRequestPolicies"] + passThroughSections,
+        allowed: [
+            "buckets", "edge", "invalidation", "distributions", "cachePolicies", "originRequestPolicies", "responseHeadersPolicies",
+        ] + gatewaySections + ["tables", "store"] + passThroughSections,
         notes: [
             "Resources": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
             "AWSTemplateFormatVersion": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
@@ -14,7 +17,8 @@ extension StackDecoder {
         allowsExtensions: true
     )
 
-    static let bucketKeys = Keys(allowed: ["path", "missingKeyStatus"])
+    static let bucketKeys = Keys(allowed: ["path", "missingKeyStatus", "autoInvalidate"])
+    static let invalidationKeys = Keys(allowed: ["completionDelay"])
     static let edgeKeys = Keys(allowed: ["pops", "cacheCapacity", "evictionPolicy"])
 
     /// Reads a whole stack file. Buckets and policies come first: distributions refer to them.
@@ -35,9 +39,12 @@ extension StackDecoder {
         if let node = fields["originRequestPolicies"] {
             stack.originRequestPolicies = originRequestPolicies(node, .root.key("originRequestPolicies"))
         }
+        if let node = fields["responseHeadersPolicies"] {
+            stack.responseHeadersPolicies = responseHeadersPolicies(node, .root.key("responseHeadersPolicies"))
+        }
+        if let node = fields["invalidation"] { stack.invalidation = invalidationSettings(node, .root.key("invalidation")) }
         if let node = fields["distributions"] { stack.distributions = distributions(node, .root.key("distributions")) }
-        stack.apis = passThrough(fields, "apis")
-        stack.tables = passThrough(fields, "tables")
+        dataTier(fields, into: &stack)
         stack.readCache = passThrough(fields, "readCache")
         stack.hostedZones = passThrough(fields, "hostedZones")
         return stack
@@ -77,6 +84,7 @@ extension StackDecoder {
                 if let statusNode = fields["missingKeyStatus"], let status = missingKeyStatus(statusNode, bucketPath.key("missingKeyStatus")) {
                     definition.missingKeyStatus = status
                 }
+                definition.autoInvalidate = bool(fields, "autoInvalidate") ?? definition.autoInvalidate
             }
             buckets[name] = definition
         }
@@ -124,6 +132,24 @@ extension StackDecoder {
             )
             return nil
         }
+    }
+
+    // MARK: - invalidation
+
+    /// `invalidation: { completionDelay: 2 }`: seconds an invalidation stays InProgress.
+    mutating func invalidationSettings(_ node: StackNode, _ path: FieldPath) -> InvalidationLedger.Configuration {
+        var settings = InvalidationLedger.Configuration()
+        guard let fields = fields(node, path, Self.invalidationKeys), let delayNode = fields["completionDelay"] else { return settings }
+        if let text = delayNode.string, let seconds = Double(text), seconds >= 0, seconds <= 3_600 {
+            settings.completionDelay = seconds
+        } else {
+            report(
+                "must be a number of seconds from 0 to 3600 (how long an invalidation stays InProgress); got \(delayNode.kindDescription)",
+                at: delayNode,
+                path.key("completionDelay")
+            )
+        }
+        return settings
     }
 
     // MARK: - edge

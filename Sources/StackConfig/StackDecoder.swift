@@ -14,6 +14,7 @@ struct StackDecoder {
     var bucketNames: [String] = []
     var customCachePolicies: [String: CachePolicy] = [:]
     var customOriginRequestPolicies: [String: OriginRequestPolicy] = [:]
+    var customResponseHeadersPolicies: [String: ResponseHeadersPolicy] = [:]
 
     init(file: String, baseDirectory: String) {
         self.file = file

@@ -2,6 +2,7 @@ import ArgumentParser
 import EdgeServer
 import Foundation
 import Logging
+import NIOCore
 import ServiceLifecycle
 import StackConfig
 
@@ -35,8 +36,18 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-dir"), help: "Where the store, counters and access logs live.")
     var stateDir = ".edgesim"
 
+    @Option(help: "Event-loop threads for the listeners (default: one per core).")
+    var threads = System.coreCount
+
+    @Flag(name: .customLong("access-logs"), help: "Write CloudFront standard access logs under STATE-DIR/logs.")
+    var accessLogs = false
+
     @Flag(help: "No line per request.")
     var quiet = false
+
+    func validate() throws {
+        guard threads > 0 else { throw ValidationError("--threads must be at least 1") }
+    }
 
     func run() async throws {
         if folder != nil, config != nil {
@@ -46,7 +57,10 @@ struct ServeCommand: AsyncParsableCommand {
         if let config {
             stack = try StackLoader.load(path: config)
         } else {
-            stack = try Stack.canonicalSPA(folder: folder ?? "site")
+            stack = try Stack.canonicalSPA(folder: folder ?? "site", httpsPort: httpsPort)
+        }
+        for warning in stack.warnings {
+            FileHandle.standardError.write(Data("warning: \(warning)\n".utf8))
         }
         var logger = Logger(label: "edgesim")
         logger.logLevel = .info
@@ -57,7 +71,9 @@ struct ServeCommand: AsyncParsableCommand {
             controlPort: controlPort,
             certificatesDirectory: certsDir,
             stateDirectory: stateDir,
-            quiet: quiet
+            quiet: quiet,
+            accessLogs: accessLogs,
+            threads: threads
         )
         let service = EdgeService(stack: stack, options: options, logger: logger)
         let group = ServiceGroup(

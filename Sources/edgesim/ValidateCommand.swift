@@ -16,6 +16,7 @@ struct ValidateCommand: ParsableCommand {
     func run() throws {
         do {
             let stack = try StackLoader.load(path: file)
+            for warning in stack.warnings { print("warning: \(warning)") }
             print("\(file): OK (\(stack.summary))")
         } catch {
             FileHandle.standardError.write(Data((error.description + "\n").utf8))

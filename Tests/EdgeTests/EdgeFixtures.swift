@@ -54,12 +54,12 @@ struct EdgeFixture {
     let time = ManualClock()
     let location: EdgeLocation
 
-    init(distribution: Distribution = EdgeFixture.spaDistribution()) {
+    init(distribution: Distribution = EdgeFixture.spaDistribution(), cache: EdgeCache = EdgeCache(capacity: 1 << 20), origin: (any Origin)? = nil) {
         location = EdgeLocation(
             code: "IAD89-P1",
             distributions: [distribution],
-            origins: [distribution.originKey("site"): origin],
-            cache: EdgeCache(capacity: 1 << 20),
+            origins: [distribution.originKey("site"): origin ?? self.origin],
+            cache: cache,
             httpsPort: 8443,
             clock: time.clock
         )
@@ -90,6 +90,22 @@ struct EdgeFixture {
         version: HTTPVersion = .http1_1,
         body: String? = nil
     ) async -> EdgeResponse {
+        switch receive(method, target, host: host, https: https, headers: headers, version: version, body: body) {
+        case .respond(let response): return response
+        case .fetch(let fetch): return await fetch.run()
+        }
+    }
+
+    /// The edge's synchronous decision for a request, before any origin work.
+    func receive(
+        _ method: HTTPMethod = .GET,
+        _ target: String,
+        host: String = "app.edgesim.test",
+        https: Bool = true,
+        headers: [(String, String)] = [],
+        version: HTTPVersion = .http1_1,
+        body: String? = nil
+    ) -> EdgeAction {
         var fields = HTTPHeaders([("Host", host)])
         fields.add(contentsOf: headers)
         let request = ViewerRequest(
@@ -100,10 +116,7 @@ struct EdgeFixture {
             body: body.map { ByteBuffer(string: $0) },
             isHTTPS: https
         )
-        switch location.receive(request) {
-        case .respond(let response): return response
-        case .fetch(let fetch): return await fetch.run()
-        }
+        return location.receive(request)
     }
 }
 

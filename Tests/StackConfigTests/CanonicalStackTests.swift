@@ -14,7 +14,7 @@ import Testing
         #expect(stack.buckets == ["site": .init(name: "site", path: fixture.directory + "/site", missingKeyStatus: .accessDenied)])
         #expect(stack.edge == .init(pops: ["IAD89-P1"], cacheCapacity: 268_435_456, evictionPolicy: .s3fifo))
         #expect(stack.cachePolicies.isEmpty && stack.originRequestPolicies.isEmpty)
-        #expect(stack.apis == nil && stack.tables == nil && stack.readCache == nil && stack.hostedZones == nil)
+        #expect(stack.readCache == nil && stack.hostedZones == nil)
         try #require(stack.distributions.count == 1)
         let distribution = stack.distributions[0]
         #expect(DistributionID.isValid(distribution.id))
@@ -22,7 +22,7 @@ import Testing
         #expect(distribution.domainName == Distribution.domainName(forID: distribution.id))
         #expect(distribution.aliases == ["app.edgesim.test", "localhost"])
         #expect(distribution.defaultRootObject == "index.html")
-        #expect(distribution.origins == [.init(id: "site", target: .bucket("site")), .init(id: "api", target: .gateway("api"))])
+        #expect(distribution.origins == [.init(id: "site", target: .bucket("site")), .init(id: "api", target: .gateway("spa"))])
 
         let site = distribution.defaultCacheBehavior
         #expect(site.pathPattern == .default)
@@ -48,7 +48,7 @@ import Testing
                 .init(errorCode: 404, responsePagePath: "/index.html", responseCode: 200, errorCachingMinTTL: 10),
             ]
         )
-        #expect(stack.summary == "1 distribution, 1 bucket")
+        #expect(stack.summary == "1 distribution, 1 bucket, 1 API, 2 tables")
     }
 
     @Test func theExampleStackFileIsTheCanonicalStackWrittenOut() throws {
@@ -63,7 +63,7 @@ import Testing
         try #require(stack.distributions.count == 1)
         expectSame(stack.distributions[0], canonical.distributions[0])
         #expect(stack.cachePolicies.isEmpty && stack.originRequestPolicies.isEmpty)
-        #expect(stack.apis == nil && stack.tables == nil && stack.readCache == nil && stack.hostedZones == nil)
+        #expect(stack.readCache == nil && stack.hostedZones == nil)
     }
 
     @Test func aMissingFolderIsRefused() throws {

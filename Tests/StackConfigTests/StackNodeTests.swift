@@ -40,7 +40,7 @@ import Testing
         #expect(behavior.viewerProtocolPolicy == .allowAll)
         #expect(
             fixture.problems("y-behavior: {}\n") == [
-                #"edgesim.yml:1:1: y-behavior: unknown key; expected one of buckets, edge, distributions, cachePolicies, originRequestPolicies, apis, tables, readCache, hostedZones"#
+                #"edgesim.yml:1:1: y-behavior: unknown key; expected one of buckets, edge, invalidation, distributions, cachePolicies, originRequestPolicies, responseHeadersPolicies, apis, usagePlans, apiKeys, domainNames, tables, store, readCache, hostedZones"#
             ]
         )
     }

@@ -62,6 +62,7 @@ struct BadStack: Sendable, CustomTestStringConvertible {
                       - { pathPattern: /api/*, cachePolicy: CachingDisabled }
                 """,
             expected: [
+                #"edgesim.yml:6:29: distributions[0].origins[1].gateway: no API is named "shows"; define it under apis:"#,
                 #"edgesim.yml:7:45: distributions[0].defaultCacheBehavior.targetOriginId: no origin of this distribution has id "sit"; did you mean "site"?"#,
                 #"edgesim.yml:9:9: distributions[0].cacheBehaviors[0].targetOriginId: is required; name one of this distribution's origins (site, api)"#,
             ]
@@ -231,6 +232,7 @@ struct BadStack: Sendable, CustomTestStringConvertible {
                 #"edgesim.yml:5:76: distributions[0].origins[2].originPath: must start with "/" and not end with one, like /v1; got "v1/""#,
                 "edgesim.yml:5:100: distributions[0].origins[2].connectionTimeout: must be between 1 and 10 seconds; got 30",
                 "edgesim.yml:6:9: distributions[0].origins[3]: needs one of bucket (a bucket of this stack), gateway (an API of the gateway) or domainName (an http:// or https:// URL)",
+                #"edgesim.yml:7:29: distributions[0].origins[4].gateway: no API is named "shows"; define it under apis:"#,
                 #"edgesim.yml:7:53: distributions[0].origins[4].customHeaders["X From"]: "X From" is not a header name (letters, digits and !#$%&'*+-.^_`|~)"#,
                 #"edgesim.yml:8:15: distributions[0].origins[5].id: origin id "hdr" is used twice in this distribution; ids must be unique"#,
                 #"edgesim.yml:8:32: distributions[0].origins[5].domainName: has port "99999"; a port is a number from 1 to 65535"#,
@@ -270,6 +272,7 @@ struct BadStack: Sendable, CustomTestStringConvertible {
             expected: [
                 #"edgesim.yml:2:11: cachePolicies[0].name: "CachingOptimized" is a managed cache policy; behaviours use it by name without defining it, so pick another name"#,
                 #"edgesim.yml:3:11: cachePolicies[1].name: a policy name is up to 128 letters, digits, hyphens and underscores; got "Short Lived""#,
+                #"edgesim.yml:5:36: distributions[0].origins[0].gateway: no API is named "app"; define it under apis:"#,
                 #"edgesim.yml:8:20: distributions[0].defaultCacheBehavior.cachePolicy: no cache policy is named "CachingOptimised"; did you mean "CachingOptimized"?"#,
                 "edgesim.yml:10:7: distributions[0].defaultCacheBehavior.originRequestPolicyId: give originRequestPolicy or originRequestPolicyId, not both (each takes a policy's name or id)",
                 #"edgesim.yml:12:63: distributions[0].cacheBehaviors[0].cachePolicy: no cache policy is named "Nothing"; use a managed one (CachingOptimized, CachingOptimizedForUncompressedObjects, CachingDisabled, Amplify, Elemental-MediaPackage) or define it under cachePolicies"#,
@@ -295,17 +298,17 @@ struct BadStack: Sendable, CustomTestStringConvertible {
                 bucket:
                   site: ./site
                 apis: shows
-                tables:
-                  - name: shows
+                tables: shows
                 distributions:
                   origins: []
                 Resources: {}
                 """,
             expected: [
                 #"edgesim.yml:1:1: bucket: unknown key; did you mean "buckets"?"#,
-                #"edgesim.yml:3:7: apis: must be a mapping or a list; got "shows""#,
-                "edgesim.yml:7:3: distributions: must be a list; got a mapping",
-                "edgesim.yml:8:1: Resources: this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
+                #"edgesim.yml:3:7: apis: must be a list; got "shows""#,
+                #"edgesim.yml:4:9: tables: must be a list; got "shows""#,
+                "edgesim.yml:6:3: distributions: must be a list; got a mapping",
+                "edgesim.yml:7:1: Resources: this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
             ]
         ),
         BadStack(

@@ -48,6 +48,8 @@ public struct CacheBehavior: Sendable {
     /// Values forwarded to the origin beyond the cache key; nil forwards only what the key holds.
     public var originRequestPolicy: OriginRequestPolicy?
     public var compress: Bool
+    /// Headers added to and removed from this behaviour's responses; nil leaves them as the origin sent them.
+    public var responseHeadersPolicy: ResponseHeadersPolicy?
 
     public init(
         pathPattern: PathPattern = .default,
@@ -57,7 +59,8 @@ public struct CacheBehavior: Sendable {
         cacheOptions: Bool = false,
         cachePolicy: CachePolicy = .cachingOptimized,
         originRequestPolicy: OriginRequestPolicy? = nil,
-        compress: Bool = true
+        compress: Bool = true,
+        responseHeadersPolicy: ResponseHeadersPolicy? = nil
     ) {
         self.pathPattern = pathPattern
         self.targetOriginId = targetOriginId
@@ -67,6 +70,7 @@ public struct CacheBehavior: Sendable {
         self.cachePolicy = cachePolicy
         self.originRequestPolicy = originRequestPolicy
         self.compress = compress
+        self.responseHeadersPolicy = responseHeadersPolicy
     }
 
     /// GET and HEAD are cached, OPTIONS when configured; other methods never (aws-behaviour §1.3).

@@ -23,17 +23,21 @@ extension EdgeLocation {
                 errorRule: exchange.distribution.customErrorResponse(for: Int(response.status.code))?.errorCachingMinTTL,
                 now: Int(now)
             )
-            let headers = Self.viewerHeaders(from: response.headers, bodyLength: response.body.readableBytes)
-            let object = CachedObject(
-                key: pageExchange.key ?? error.key,
-                status: response.status,
-                headers: headers,
-                body: response.body,
-                storedAt: now,
-                freshness: freshness ?? .uncached,
-                isError: response.status.code >= 400
-            )
-            if freshness != nil, pageExchange.key != nil { cache.store(object) }
+            let object: CachedObject
+            if let freshness, let key = pageExchange.key, Self.hasTrustworthyLength(response) {
+                object = storedObject(from: response, exchange: pageExchange, key: key, freshness: freshness, now: now)
+                cache.store(object)
+            } else {
+                object = CachedObject(
+                    key: pageExchange.key ?? error.key,
+                    status: response.status,
+                    headers: Self.viewerHeaders(from: response.headers, bodyLength: response.body.readableBytes),
+                    body: response.body,
+                    storedAt: now,
+                    freshness: .uncached,
+                    isError: response.status.code >= 400
+                )
+            }
             return page(object, rule: rule, exchange: exchange, now: now)
         } catch {
             return ownPage(
@@ -72,7 +76,7 @@ extension EdgeLocation {
         guard behavior.caches("GET") else { return (pageExchange, nil) }
         let key = cacheKey(for: request, behavior: behavior, distribution: distribution, path: Substring(pagePath))
         pageExchange.key = key
-        return (pageExchange, cache.lookup(key))
+        return (pageExchange, cache.lookup(key, headers: request.headers))
     }
 
     /// The page with the rule's status. A page missing at its origin answers with the origin's status (§1.8).

@@ -6,8 +6,9 @@ extension EdgeLocation {
     func deliver(_ object: CachedObject, result: EdgeResult, exchange: Exchange, now: Double, status: HTTPResponseStatus? = nil) -> EdgeResponse {
         var headers = object.headers
         addEdgeHeaders(&headers, result: result, requestID: exchange.requestID)
+        // A miss shows the Age an upstream cache reported; the edge's own time counts from storing (§1.1).
         let age = object.age(at: now)
-        if result == .hit, age > 0 { headers.add(name: "Age", value: String(age)) }
+        if age > 0, result == .hit || result == .miss || result == .refreshHit { headers.add(name: "Age", value: String(age)) }
         var response = EdgeResponse(
             status: status ?? object.status,
             headers: headers,
@@ -36,7 +37,11 @@ extension EdgeLocation {
 
     private func finish(response: inout EdgeResponse, exchange: Exchange, now: Double) -> EdgeResponse {
         ViewerFilters.apply(to: &response, request: exchange.request, now: Int(now))
+        exchange.behavior.responseHeadersPolicy?.apply(to: &response, request: exchange.request, pop: code)
         if exchange.request.method == .HEAD { response.body = nil }
+        response.distributionDomain = exchange.distribution.domainName
+        response.behaviorPathPattern = exchange.behavior.pathPattern.description
+        response.isCacheable = exchange.behavior.caches(exchange.request.method.rawValue)
         return response
     }
 

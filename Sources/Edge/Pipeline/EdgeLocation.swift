@@ -22,6 +22,12 @@ public final class EdgeLocation: Sendable {
     let origins: [String: any Origin]
     let clock: EdgeClock
     let requestIDs = RequestIDGenerator()
+    /// Origin fetches under way, for request collapsing.
+    let fetches = InFlightFetches()
+    /// stale-while-revalidate refreshes waiting for ``run()``.
+    let revalidations = BackgroundRevalidations()
+    /// The unconfirmed details of automatic compression, and its levels.
+    let compression: CompressionSettings
     /// `1.1 <32 hex>.cloudfront.net (CloudFront)`.
     let via: String
     /// The HTTPS port viewers are redirected to; 443 is left out of `Location`. Set once the listener is bound,
@@ -38,7 +44,8 @@ public final class EdgeLocation: Sendable {
         origins: [String: any Origin],
         cache: EdgeCache,
         httpsPort: Int = 443,
-        clock: EdgeClock = .system
+        clock: EdgeClock = .system,
+        compression: CompressionSettings = .init()
     ) {
         self.code = code
         self.table = DistributionTable(distributions)
@@ -46,6 +53,7 @@ public final class EdgeLocation: Sendable {
         self.cache = cache
         self.redirectPort = Atomic(httpsPort)
         self.clock = clock
+        self.compression = compression
         self.via = "1.1 \(Self.viaID(for: code)).cloudfront.net (CloudFront)"
     }
 
@@ -70,7 +78,7 @@ public final class EdgeLocation: Sendable {
         if behavior.caches(request.method.rawValue) {
             let key = cacheKey(for: request, behavior: behavior, distribution: distribution, path: originPath)
             exchange.key = key
-            if let object = cache.lookup(key) {
+            if let object = cache.lookup(key, headers: request.headers) {
                 let now = clock.now
                 if object.isFresh(at: now) {
                     if object.isError, distribution.customErrorResponse(for: Int(object.status.code)) != nil {
@@ -79,6 +87,15 @@ public final class EdgeLocation: Sendable {
                         return .fetch(OriginFetch(location: self, exchange: exchange))
                     }
                     return .respond(deliver(object, result: object.isError ? .error : .hit, exchange: exchange, now: now))
+                }
+                // Expired but still served from the cache, so a hit: the origin failed moments ago (§1.7), or the
+                // object is inside its stale-while-revalidate window and is refreshed in the background (§1.5).
+                if now < object.staleHeldUntil {
+                    return .respond(deliver(object, result: .hit, exchange: exchange, now: now))
+                }
+                if object.allowsStaleWhileRevalidate(at: now) {
+                    revalidateInBackground(exchange, stale: object)
+                    return .respond(deliver(object, result: .hit, exchange: exchange, now: now))
                 }
                 exchange.stale = object
             }
@@ -94,14 +111,10 @@ public final class EdgeLocation: Sendable {
 
     func cacheKey(for request: ViewerRequest, behavior: CacheBehavior, distribution: Distribution, path: Substring) -> CacheKey {
         let policy = behavior.cachePolicy
-        let encoding = AcceptEncoding.normalized(
-            request.headers["accept-encoding"],
-            gzipEnabled: policy.enableAcceptEncodingGzip,
-            brotliEnabled: policy.enableAcceptEncodingBrotli,
-            httpVersion: (Int(request.version.major), Int(request.version.minor))
-        )?.cacheKeyValue
+        let encoding = Self.viewerEncoding(of: request, policy: policy)?.cacheKeyValue
         return CacheKey(
             distributionID: distribution.id,
+            domainName: distribution.domainName,
             method: request.method.rawValue,
             path: path,
             query: request.query,

@@ -13,6 +13,12 @@ public struct EdgeResponse: Sendable {
     /// CloudFront closes the connection after some answers (413, §1.2).
     public var closeConnection: Bool
     public var distributionID: String?
+    /// The distribution's own domain (`d111111abcdef8.cloudfront.net`), the access log's `cs(Host)`.
+    public var distributionDomain: String?
+    /// The behaviour that answered (`/api/*`, `*` for the default), for statistics per behaviour.
+    public var behaviorPathPattern: String?
+    /// Whether the behaviour caches this method: CloudFront's hit rate counts only such requests.
+    public var isCacheable: Bool
     public var requestID: String
 
     public init(
@@ -31,6 +37,9 @@ public struct EdgeResponse: Sendable {
         self.detailedResult = result.rawValue
         self.closeConnection = closeConnection
         self.distributionID = distributionID
+        self.distributionDomain = nil
+        self.behaviorPathPattern = nil
+        self.isCacheable = false
         self.requestID = requestID
     }
 }

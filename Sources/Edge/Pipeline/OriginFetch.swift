@@ -1,4 +1,3 @@
-import HTTPSemantics
 import NIOCore
 import NIOHTTP1
 
@@ -17,127 +16,54 @@ extension EdgeLocation {
         if let storedError = exchange.storedError {
             return await errorResponse(for: storedError, exchange: exchange)
         }
-        let originResponse: OriginResponse
-        do {
-            originResponse = try await fetch(exchange, revalidating: exchange.stale)
-        } catch {
-            if let stale = exchange.stale {
-                // An expired copy outlives an unreachable origin (aws-behaviour §1.6, §1.7).
-                return deliver(stale, result: .hit, exchange: exchange, now: clock.now)
-            }
-            let failure = error as? OriginError
-            let status: HTTPResponseStatus = failure?.kind == .timeout ? .gatewayTimeout : .badGateway
-            return ownPage(status: status, reason: reason(for: status), requestID: exchange.requestID, distribution: exchange.distribution)
+        guard let key = exchange.key, Self.collapses(exchange.behavior) else {
+            return await fetchAndAnswer(exchange).response
         }
+        switch fetches.join(key) {
+        case .leader(let flight):
+            return await lead(exchange, key: key, flight: flight)
+        case .waiter(let flight):
+            return await follow(exchange, flight: flight)
+        }
+    }
+
+    /// Collapsing is off when cookies reach the origin, in the key or through the origin request policy
+    /// (aws-behaviour §1.12); CachingDisabled never gets here, having no key.
+    static func collapses(_ behavior: CacheBehavior) -> Bool {
+        let forwarded = behavior.originRequestPolicy?.cookies ?? CachePolicy.KeyValues.none
+        return behavior.cachePolicy.cookies == .none && forwarded == .none
+    }
+
+    /// The first miss on a key: fetches, stores, and hands the result to the requests that waited.
+    func lead(_ exchange: Exchange, key: CacheKey, flight: InFlightFetches.Flight) async -> EdgeResponse {
+        var outcome = InFlightFetches.Outcome.notShared
+        // Every way out lands the flight, cancellation included, so no waiter is left behind.
+        defer { fetches.finish(flight, key: key, outcome: outcome) }
         let now = clock.now
-        if let stale = exchange.stale {
-            if originResponse.status == .notModified {
-                let freshness = Freshness.decide(
-                    status: stale.status.code,
-                    headers: Self.merged(stale.headers, originResponse.headers),
-                    policy: exchange.behavior.cachePolicy,
-                    errorRule: errorRule(stale.status, exchange.distribution),
-                    now: Int(now)
-                )
-                if let freshness {
-                    let refreshed = stale.refreshed(with: originResponse.headers, at: now, freshness: freshness)
-                    cache.store(refreshed)
-                    return deliver(refreshed, result: .refreshHit, exchange: exchange, now: now)
-                }
-                return deliver(stale, result: .refreshHit, exchange: exchange, now: now)
-            }
-            if originResponse.status.code >= 500, !stale.isError {
-                return deliver(stale, result: .hit, exchange: exchange, now: now)
-            }
+        // A flight that ended between this request's lookup and its joining may have stored the object already.
+        if let object = cache.peek(key, headers: exchange.request.headers), object.isFresh(at: now), object !== exchange.stale, !object.isError {
+            outcome = .stored(object)
+            return deliver(object, result: .hit, exchange: exchange, now: now)
         }
-        return await store(originResponse, exchange: exchange, now: now)
+        let answer = await fetchAndAnswer(exchange)
+        outcome = answer.shared
+        return answer.response
     }
 
-    /// Stores what may be stored, then answers: the object, or the custom error page for an error.
-    private func store(_ response: OriginResponse, exchange: Exchange, now: Double) async -> EdgeResponse {
-        let status = response.status
-        let isError = status.code >= 400
-        if let key = exchange.key,
-            let freshness = Freshness.decide(
-                status: status.code,
-                headers: response.headers,
-                policy: exchange.behavior.cachePolicy,
-                errorRule: errorRule(status, exchange.distribution),
-                now: Int(now)
-            )
-        {
-            let headers = Self.viewerHeaders(from: response.headers, bodyLength: response.body.readableBytes)
-            let object = CachedObject(
-                key: key,
-                status: status,
-                headers: headers,
-                body: response.body,
-                storedAt: now,
-                freshness: freshness,
-                isError: isError
-            )
-            cache.store(object)
-            if isError { return await errorResponse(for: object, exchange: exchange) }
-            return deliver(object, result: .miss, exchange: exchange, now: now)
+    /// A request collapsed into another's fetch: served from its result as a hit (the log says Hit, §1.12), or sent
+    /// to the origin itself when the result cannot be shared with it.
+    func follow(_ exchange: Exchange, flight: InFlightFetches.Flight) async -> EdgeResponse {
+        let outcome = await flight.outcome()
+        let now = clock.now
+        switch outcome {
+        case .stored(let object) where object.selection.matches(exchange.request.headers):
+            if object.isError { return await errorResponse(for: object, exchange: exchange) }
+            return deliver(object, result: .hit, exchange: exchange, now: now)
+        case .servedStale:
+            if let stale = exchange.stale { return deliver(stale, result: .hit, exchange: exchange, now: now) }
+        case .stored, .notShared:
+            break
         }
-        if isError, exchange.distribution.customErrorResponse(for: Int(status.code))?.responsePagePath != nil {
-            let headers = Self.viewerHeaders(from: response.headers, bodyLength: response.body.readableBytes)
-            let transient = CachedObject(
-                key: exchange.key
-                    ?? cacheKey(for: exchange.request, behavior: exchange.behavior, distribution: exchange.distribution, path: exchange.originPath),
-                status: status,
-                headers: headers,
-                body: response.body,
-                storedAt: now,
-                freshness: .uncached,
-                isError: true
-            )
-            return await errorResponse(for: transient, exchange: exchange)
-        }
-        return deliver(response, result: isError ? .error : .miss, exchange: exchange, now: now)
-    }
-
-    /// Builds what CloudFront sends to the origin (aws-behaviour §1.16) and sends it.
-    func fetch(_ exchange: Exchange, revalidating stale: CachedObject?, path: Substring? = nil) async throws -> OriginResponse {
-        let behavior = exchange.behavior
-        guard let origin = origins[exchange.distribution.originKey(behavior.targetOriginId)] else {
-            throw OriginError(.connect, "no origin named \(behavior.targetOriginId)")
-        }
-        let request = exchange.request
-        let cached = behavior.caches(request.method.rawValue)
-        var headers = OriginHeaders.make(for: request, behavior: behavior, via: via, requestID: exchange.requestID, passThrough: !cached)
-        if let stale {
-            if let etag = stale.etag { headers.replaceOrAdd(name: "If-None-Match", value: etag) }
-            if let lastModified = stale.lastModified { headers.replaceOrAdd(name: "If-Modified-Since", value: lastModified) }
-        }
-        // A cached HEAD fetches the whole object so later GETs can be answered from it.
-        let method: HTTPMethod = cached && request.method == .HEAD ? .GET : request.method
-        let query = OriginHeaders.forwardedQuery(request.query, behavior: behavior)
-        let originRequest = OriginRequest(
-            method: method,
-            path: String(path ?? exchange.originPath),
-            query: query,
-            headers: headers,
-            body: cached ? nil : request.body,
-            viewerHost: String(request.host),
-            viewerIsHTTPS: request.isHTTPS
-        )
-        return try await origin.fetch(originRequest)
-    }
-
-    func errorRule(_ status: HTTPResponseStatus, _ distribution: Distribution) -> Int? {
-        distribution.customErrorResponse(for: Int(status.code))?.errorCachingMinTTL
-    }
-
-    private func reason(for status: HTTPResponseStatus) -> String {
-        status == .gatewayTimeout
-            ? "CloudFront attempted to establish a connection with the origin, but either the attempt failed or the origin closed the connection."
-            : "CloudFront wasn't able to connect to the origin."
-    }
-
-    private static func merged(_ stored: HTTPHeaders, _ update: HTTPHeaders) -> HTTPHeaders {
-        var headers = stored
-        for (name, value) in update { headers.replaceOrAdd(name: name, value: value) }
-        return headers
+        return await fetchAndAnswer(exchange).response
     }
 }

@@ -15,10 +15,14 @@ struct DataTier: Sendable {
 
     /// Opens the store (creating and seeding the stack's tables) and builds the gateway over it.
     static func open(stack: Stack, options: ServerOptions, httpClient: HTTPClient, logger: Logger) async throws -> DataTier {
-        let store = try await DynamoDB.open(configuration: .sqlite(stateDirectory: options.stateDirectory), logger: logger)
+        let store = try await DynamoDB.open(
+            configuration: stack.store.configuration(stateDirectory: options.stateDirectory),
+            seedItems: stack.store.seedItems,
+            logger: logger
+        )
         do {
-            var configuration = Gateway.Configuration()
-            configuration.stateDirectory = configuration.stateDirectory ?? options.stateDirectory + "/gateway"
+            var configuration = stack.gateway
+            configuration.stateDirectory = options.stateDirectory + "/gateway"
             let gateway = try Gateway(
                 configuration: configuration,
                 tableBackend: StoreTableBackend(store: store),

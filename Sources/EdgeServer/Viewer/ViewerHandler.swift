@@ -149,20 +149,36 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         if close { done.futureResult.whenComplete { _ in context.close(promise: nil) } }
     }
 
+    /// What statistics and the access log see of one response. Built only when someone observes.
     private func event(for response: EdgeResponse, request: HTTPRequestHead) -> RequestEvent {
-        RequestEvent(
+        let headers = request.headers
+        let duration = clock.now - receivedAt
+        return RequestEvent(
             time: receivedAt,
             pop: location.code,
             distributionID: response.distributionID,
             method: request.method.rawValue,
-            host: request.headers.first(name: "host") ?? "-",
+            host: headers.first(name: "host") ?? "-",
             uri: request.uri,
             status: Int(response.status.code),
-            result: response.result.rawValue,
+            result: RequestEvent.ResultType(rawValue: response.result.rawValue) ?? .error,
             bytesSent: response.body?.readableBytes ?? 0,
-            durationSeconds: clock.now - receivedAt,
+            durationSeconds: duration,
             protocolName: isHTTPS ? "https" : "http",
-            clientAddress: clientAddress
+            clientAddress: clientAddress,
+            requestID: response.requestID,
+            distributionDomain: response.distributionDomain,
+            behaviorPathPattern: response.behaviorPathPattern,
+            protocolVersion: request.version.major == 2 ? .http2 : (request.version.minor == 0 ? .http1_0 : .http1_1),
+            referer: headers.first(name: "referer"),
+            userAgent: headers.first(name: "user-agent"),
+            cookie: headers.first(name: "cookie"),
+            forwardedFor: headers.first(name: "x-forwarded-for"),
+            detailedResult: response.detailedResult,
+            timeToFirstByte: duration,
+            contentType: response.headers.first(name: "content-type"),
+            contentLength: response.body?.readableBytes,
+            isCacheable: response.isCacheable
         )
     }
 
