@@ -61,7 +61,7 @@ let package = Package(
         ),
         .target(
             name: "StackConfig",
-            dependencies: ["Edge", "Bucket", "Gateway", "Store", .product(name: "Yams", package: "Yams")]
+            dependencies: ["Edge", "Bucket", "Gateway", "Store", "ReadCache", "Eviction", .product(name: "Yams", package: "Yams")]
         ),
         .target(
             name: "Bucket",
@@ -169,7 +169,7 @@ let package = Package(
             ]
         ),
         .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
-        .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store"]),
+        .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store", "ReadCache", "Eviction"]),
         .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
         .testTarget(
             name: "GatewayTests",

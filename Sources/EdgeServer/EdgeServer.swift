@@ -103,7 +103,7 @@ public final class EdgeServer: Sendable {
             )
         } catch {
             accessLog?.close()
-            await dataTier?.store.close()
+            await dataTier?.close()
             for client in clients { try? await client.shutdown() }
             try? await group.shutdownGracefully()
             throw error
@@ -154,7 +154,7 @@ public final class EdgeServer: Sendable {
         // Every response is written by now, so the log gets its last lines before the files close.
         accessLog?.close()
         try await control.stop()
-        await dataTier.store.close()
+        await dataTier.close()
         for client in clients { try await client.shutdown() }
         try await group.shutdownGracefully()
     }

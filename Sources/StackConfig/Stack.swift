@@ -79,7 +79,8 @@ public struct Stack: Sendable {
     /// What the gateway's checks warn of (where AWS would behave otherwise); they do not stop the stack loading.
     public var warnings: [StackConfigError.Problem] = []
     /// The sections other modules read, passed through as written: only checked to be a mapping or a list.
-    public var readCache: StackNode?
+    /// The read cache in front of the tables: in-process unless `readCache:` says otherwise.
+    public var readCache: ReadCacheSettings
     public var hostedZones: StackNode?
 
     public init(
@@ -94,7 +95,7 @@ public struct Stack: Sendable {
         responseHeadersPolicies: [ResponseHeadersPolicy] = [],
         gateway: Gateway.Configuration = Gateway.Configuration(),
         store: StoreSettings = StoreSettings(),
-        readCache: StackNode? = nil,
+        readCache: ReadCacheSettings = ReadCacheSettings(),
         hostedZones: StackNode? = nil
     ) {
         self.file = file

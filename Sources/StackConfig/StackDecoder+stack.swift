@@ -4,12 +4,12 @@ import Foundation
 
 extension StackDecoder {
     /// The sections other issues' modules read (ElastiCache, Route 53).
-    static let passThroughSections = ["readCache", "hostedZones"]
+    static let passThroughSections = ["hostedZones"]
 
     static let topLevelKeys = Keys(
         allowed: [
             "buckets", "edge", "invalidation", "distributions", "cachePolicies", "originRequestPolicies", "responseHeadersPolicies",
-        ] + gatewaySections + ["tables", "store"] + passThroughSections,
+        ] + gatewaySections + ["tables", "store", "readCache"] + passThroughSections,
         notes: [
             "Resources": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
             "AWSTemplateFormatVersion": "this is not a CloudFormation template: write the sections (buckets, distributions, ...) at the top level",
@@ -45,7 +45,7 @@ extension StackDecoder {
         if let node = fields["invalidation"] { stack.invalidation = invalidationSettings(node, .root.key("invalidation")) }
         if let node = fields["distributions"] { stack.distributions = distributions(node, .root.key("distributions")) }
         dataTier(fields, into: &stack)
-        stack.readCache = passThrough(fields, "readCache")
+        if let node = fields["readCache"] { stack.readCache = readCacheSettings(node, .root.key("readCache")) }
         stack.hostedZones = passThrough(fields, "hostedZones")
         return stack
     }

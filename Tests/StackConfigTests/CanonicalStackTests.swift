@@ -14,7 +14,7 @@ import Testing
         #expect(stack.buckets == ["site": .init(name: "site", path: fixture.directory + "/site", missingKeyStatus: .accessDenied)])
         #expect(stack.edge == .init(pops: ["IAD89-P1"], cacheCapacity: 268_435_456, evictionPolicy: .s3fifo))
         #expect(stack.cachePolicies.isEmpty && stack.originRequestPolicies.isEmpty)
-        #expect(stack.readCache == nil && stack.hostedZones == nil)
+        #expect(stack.readCache.backend == .inProcess(.init()) && stack.hostedZones == nil)
         try #require(stack.distributions.count == 1)
         let distribution = stack.distributions[0]
         #expect(DistributionID.isValid(distribution.id))
@@ -63,7 +63,7 @@ import Testing
         try #require(stack.distributions.count == 1)
         expectSame(stack.distributions[0], canonical.distributions[0])
         #expect(stack.cachePolicies.isEmpty && stack.originRequestPolicies.isEmpty)
-        #expect(stack.readCache == nil && stack.hostedZones == nil)
+        #expect(stack.readCache.backend == .inProcess(.init()) && stack.hostedZones == nil)
     }
 
     @Test func aMissingFolderIsRefused() throws {

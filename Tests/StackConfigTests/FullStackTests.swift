@@ -1,4 +1,5 @@
 import Edge
+import ReadCache
 import Testing
 
 @testable import StackConfig
@@ -75,7 +76,7 @@ import Testing
             routes: [{ routeKey: GET /api/shows, integration: { type: table, tableName: shows } }]
         tables:
           - { tableName: shows, keySchema: [{ attributeName: id, keyType: HASH }], attributeDefinitions: [{ attributeName: id, attributeType: S }] }
-        readCache: { backend: memory }
+        readCache: { backend: redis, url: "redis://127.0.0.1:6379/1", ttl: 120 }
         hostedZones: []
         """
 
@@ -192,7 +193,8 @@ import Testing
 
         #expect(stack.gateway.apis.map(\.name) == ["shows"])
         #expect(stack.store.tables.map(\.name) == ["shows"])
-        #expect(stack.readCache?["backend"]?.string == "memory")
+        #expect(stack.readCache.backend == .redis(url: RedisURL(host: "127.0.0.1", database: 1)))
+        #expect(stack.readCache.cache.ttl == .seconds(120))
         #expect(stack.hostedZones?.elements == [])
         #expect(stack.summary == "2 distributions, 2 buckets, 1 API, 1 table")
     }

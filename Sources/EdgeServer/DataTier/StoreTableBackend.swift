@@ -1,23 +1,40 @@
 import Gateway
 import NIOConcurrencyHelpers
+import NIOCore
+import ReadCache
 import Store
 
-/// The gateway's `table` integration over the DynamoDB-style store: keys typed from the table's key schema,
-/// scans paged by `LastEvaluatedKey` (handed out as an opaque `nextToken`).
+/// The gateway's `table` integration over the DynamoDB-style store, through the read cache as the whitepaper's
+/// data tier has it (aws-behaviour §6): an item read is lazy-loaded into ElastiCache and answered from it until
+/// its TTL; every write to an item invalidates it (or, with write-through, replaces it). Keys are typed from
+/// the table's key schema; scans go to the table and are paged by `LastEvaluatedKey`, handed out as an opaque
+/// `nextToken`.
 final class StoreTableBackend: TableBackend {
     let store: DynamoDB
+    let cache: ReadCache
     /// Key schemas by table; a table's schema never changes while it exists.
     private let schemas = NIOLockedValueBox<[String: KeySchema]>([:])
 
     private static let conditionFailed = "ConditionalCheckFailedException"
 
-    init(store: DynamoDB) {
+    init(store: DynamoDB, cache: ReadCache) {
         self.store = store
+        self.cache = cache
     }
 
     func getItem(table: String, key: TableKey) async throws -> TableItemRead {
-        let item = try await store.getItem(table: table, key: try await storeKey(table, key))
-        return TableItemRead(item: item.map(ItemJSON.object))
+        let storeKey = try await storeKey(table, key)
+        let read = try await cache.value(for: ReadCacheKey.item(table: table, partitionKey: key.value)) { [store] in
+            try await store.getItem(table: table, key: storeKey).map { ByteBuffer(bytes: JSONValue.object(ItemJSON.object($0)).jsonBytes) }
+        }
+        let item = read.value.flatMap { JSONValue(parsing: Array($0.readableBytesView))?.objectValue }
+        return TableItemRead(item: item, cacheStatus: ReadCacheStatus(rawValue: read.outcome.rawValue))
+    }
+
+    /// After a write to the table: the cached copy goes, or is replaced when the cache writes through.
+    private func wrote(_ table: String, _ key: TableKey, item: [String: JSONValue]?) async throws {
+        let value = item.map { ByteBuffer(bytes: JSONValue.object($0).jsonBytes) }
+        try await cache.write(key: ReadCacheKey.item(table: table, partitionKey: key.value), value: value)
     }
 
     func createItem(table: String, key: TableKey, item: [String: JSONValue]) async throws -> Bool {
@@ -25,17 +42,19 @@ final class StoreTableBackend: TableBackend {
         stored.merge(try await storeKey(table, key)) { _, key in key }
         do throws(DynamoDBError) {
             try await store.putItem(table: table, item: stored, condition: "attribute_not_exists(#key)", names: ["#key": key.attributeName])
-            return true
         } catch {
             guard error.name == Self.conditionFailed else { throw error }
             return false
         }
+        try await wrote(table, key, item: ItemJSON.object(stored))
+        return true
     }
 
     func putItem(table: String, key: TableKey, item: [String: JSONValue]) async throws {
         var stored = try ItemJSON.item(item)
         stored.merge(try await storeKey(table, key)) { _, key in key }
         try await store.putItem(table: table, item: stored)
+        try await wrote(table, key, item: ItemJSON.object(stored))
     }
 
     func updateItem(table: String, key: TableKey, merging attributes: [String: JSONValue]) async throws -> [String: JSONValue]? {
@@ -52,8 +71,9 @@ final class StoreTableBackend: TableBackend {
             values[":v\(index)"] = try ItemJSON.attribute(value)
             assignments.append("#a\(index) = :v\(index)")
         }
+        let updated: Item?
         do throws(DynamoDBError) {
-            let updated = try await store.updateItem(
+            updated = try await store.updateItem(
                 table: table,
                 key: storeKey,
                 update: "SET " + assignments.joined(separator: ", "),
@@ -61,15 +81,19 @@ final class StoreTableBackend: TableBackend {
                 names: names,
                 values: values
             )
-            return updated.map(ItemJSON.object)
         } catch {
             guard error.name == Self.conditionFailed else { throw error }
             return nil
         }
+        let item = updated.map(ItemJSON.object)
+        try await wrote(table, key, item: item)
+        return item
     }
 
     func deleteItem(table: String, key: TableKey) async throws -> Bool {
-        try await store.deleteItem(table: table, key: try await storeKey(table, key)) != nil
+        let deleted = try await store.deleteItem(table: table, key: try await storeKey(table, key)) != nil
+        try await wrote(table, key, item: nil)
+        return deleted
     }
 
     func scan(table: String, limit: Int, nextToken: String?) async throws -> TablePage {
