@@ -52,7 +52,6 @@ struct DataTier: Sendable {
         }
     }
 
-
     private static func makeReadCache(_ settings: Stack.ReadCacheSettings, logger: Logger) throws -> (ReadCache, RedisBackend?) {
         switch settings.backend {
         case .inProcess(let configuration):
