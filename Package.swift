@@ -122,7 +122,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ]
         ),
-        .target(name: "Telemetry"),
+        .target(name: "Telemetry", dependencies: ["HTTPSemantics"]),
         .target(name: "HTTPSemantics"),
         .target(name: "Eviction"),
         .target(name: "Replay", dependencies: ["Eviction"]),

@@ -1,3 +1,4 @@
+import HTTPSemantics
 extension S3API {
     /// ListObjects (v1) or ListObjectsV2 over `bucket` (aws-behaviour §2.8). Only the listed objects are hashed.
     static func listObjects(_ request: ListObjectsRequest, in bucket: FolderBucket, ids: RequestIdentifiers) async -> S3Response {
@@ -45,7 +46,7 @@ extension S3API {
         }
         for object in objects {
             xml += "<Contents>" + element("Key", encoded(object.key.rawValue))
-            xml += element("LastModified", S3Timestamp.iso8601(epochSeconds: object.lastModified))
+            xml += element("LastModified", ISO8601Timestamp.format(epochSeconds: object.lastModified))
             xml += element("ETag", XML.escaped(object.etag)) + element("Size", String(object.size))
             if request.version == .v1 { xml += ownerXML }
             xml += element("StorageClass", "STANDARD")

@@ -1,3 +1,4 @@
+import HTTPSemantics
 import NIOCore
 import NIOHTTP1
 
@@ -51,7 +52,7 @@ extension S3API {
             let metadata = try await store(body, at: key, in: request.bucket)
             var xml = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
             xml += #"<CopyObjectResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">"#
-            xml += "<LastModified>" + S3Timestamp.iso8601(epochSeconds: metadata.lastModified) + "</LastModified>"
+            xml += "<LastModified>" + ISO8601Timestamp.format(epochSeconds: metadata.lastModified) + "</LastModified>"
             xml += "<ETag>" + XML.escaped(metadata.etag) + "</ETag></CopyObjectResult>"
             var response = S3Response.xml(xml, ids: request.ids)
             response.headers.add(name: "x-amz-server-side-encryption", value: "AES256")

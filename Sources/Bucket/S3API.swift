@@ -1,3 +1,4 @@
+import HTTPSemantics
 import NIOCore
 import NIOHTTP1
 
@@ -193,7 +194,7 @@ public struct S3API: Sendable {
         var document = #"<?xml version="1.0" encoding="UTF-8"?>"# + "\n"
         document += #"<ListAllMyBucketsResult xmlns="http://s3.amazonaws.com/doc/2006-03-01/">"# + Self.ownerXML + "<Buckets>"
         for bucket in buckets.values.sorted(by: { $0.name.utf8.lexicographicallyPrecedes($1.name.utf8) }) {
-            document += "<Bucket><Name>" + bucket.name + "</Name><CreationDate>" + S3Timestamp.iso8601(epochSeconds: bucket.creationDate)
+            document += "<Bucket><Name>" + bucket.name + "</Name><CreationDate>" + ISO8601Timestamp.format(epochSeconds: bucket.creationDate)
             document += "</CreationDate></Bucket>"
         }
         document += "</Buckets></ListAllMyBucketsResult>"

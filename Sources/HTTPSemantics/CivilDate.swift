@@ -1,20 +1,20 @@
 /// A proleptic Gregorian calendar date, converted to and from days since 1970-01-01 with Howard Hinnant's
 /// `days_from_civil` / `civil_from_days` algorithms: integer arithmetic only, exact for every year.
-struct CivilDate: Equatable {
-    var year: Int
+public struct CivilDate: Equatable, Sendable {
+    public var year: Int
     /// 1...12
-    var month: Int
+    public var month: Int
     /// 1...31
-    var day: Int
+    public var day: Int
 
-    init(year: Int, month: Int, day: Int) {
+    public init(year: Int, month: Int, day: Int) {
         self.year = year
         self.month = month
         self.day = day
     }
 
     /// The date `days` days after 1970-01-01 (before it when negative).
-    init(daysSinceEpoch days: Int) {
+    public init(daysSinceEpoch days: Int) {
         let shifted = days + 719_468
         let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
         let dayOfEra = shifted - era * 146_097
@@ -27,7 +27,7 @@ struct CivilDate: Equatable {
     }
 
     /// Days from 1970-01-01 to this date.
-    var daysSinceEpoch: Int {
+    public var daysSinceEpoch: Int {
         let marchYear = month <= 2 ? year - 1 : year
         let era = (marchYear >= 0 ? marchYear : marchYear - 399) / 400
         let yearOfEra = marchYear - era * 400

@@ -178,38 +178,6 @@ public struct RequestEvent: Sendable {
         self.servedFrom = servedFrom ?? ServedFrom(defaultFor: result)
     }
 
-    /// The former initialiser, kept so callers build while they move to the one above.
-    @available(*, deprecated, message: "pass result as a RequestEvent.ResultType and fill the access-log fields")
-    public init(
-        time: Double,
-        pop: String,
-        distributionID: String?,
-        method: String,
-        host: String,
-        uri: String,
-        status: Int,
-        result: String,
-        bytesSent: Int,
-        durationSeconds: Double,
-        protocolName: String,
-        clientAddress: String
-    ) {
-        self.init(
-            time: time,
-            pop: pop,
-            distributionID: distributionID,
-            method: method,
-            host: host,
-            uri: uri,
-            status: status,
-            result: ResultType(rawValue: result) ?? .error,
-            bytesSent: bytesSent,
-            durationSeconds: durationSeconds,
-            protocolName: protocolName,
-            clientAddress: clientAddress
-        )
-    }
-
     /// When the response ended: the access log's date and time, and the second the time series counts it in.
     public var endTime: Double { time + max(0, durationSeconds) }
 }

@@ -1,3 +1,5 @@
+import HTTPSemantics
+
 /// A UTC calendar date and time of day from epoch seconds, without Foundation's formatters.
 struct UTCDate: Hashable, Sendable {
     var year: Int
@@ -7,23 +9,15 @@ struct UTCDate: Hashable, Sendable {
     var minute: Int
     var second: Int
 
-    /// The date and time of a whole epoch second (proleptic Gregorian calendar; Howard Hinnant's
-    /// days-to-civil algorithm).
+    /// The date and time of a whole epoch second (proleptic Gregorian calendar).
     init(epochSecond: Int) {
         let days = epochSecond >= 0 ? epochSecond / 86_400 : (epochSecond - 86_399) / 86_400
         let secondOfDay = epochSecond - days * 86_400
         hour = secondOfDay / 3_600
         minute = secondOfDay % 3_600 / 60
         second = secondOfDay % 60
-        let shifted = days + 719_468
-        let era = (shifted >= 0 ? shifted : shifted - 146_096) / 146_097
-        let dayOfEra = shifted - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1_460 + dayOfEra / 36_524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let monthIndex = (5 * dayOfYear + 2) / 153
-        day = dayOfYear - (153 * monthIndex + 2) / 5 + 1
-        month = monthIndex < 10 ? monthIndex + 3 : monthIndex - 9
-        year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
+        let date = CivilDate(daysSinceEpoch: days)
+        (year, month, day) = (date.year, date.month, date.day)
     }
 
     /// `YYYY-MM-DD`.

@@ -1,3 +1,4 @@
+import HTTPSemantics
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -76,10 +77,10 @@ import Testing
     }
 
     @Test func iso8601TimestampsHaveMilliseconds() {
-        #expect(S3Timestamp.iso8601(epochSeconds: 1_255_369_830) == "2009-10-12T17:50:30.000Z")
-        #expect(S3Timestamp.iso8601(epochSeconds: 0) == "1970-01-01T00:00:00.000Z")
-        #expect(S3Timestamp.iso8601(epochSeconds: 951_825_600) == "2000-02-29T12:00:00.000Z")
-        #expect(S3Timestamp.iso8601(epochSeconds: -1) == "1969-12-31T23:59:59.000Z")
+        #expect(ISO8601Timestamp.format(epochSeconds: 1_255_369_830) == "2009-10-12T17:50:30.000Z")
+        #expect(ISO8601Timestamp.format(epochSeconds: 0) == "1970-01-01T00:00:00.000Z")
+        #expect(ISO8601Timestamp.format(epochSeconds: 951_825_600) == "2000-02-29T12:00:00.000Z")
+        #expect(ISO8601Timestamp.format(epochSeconds: -1) == "1969-12-31T23:59:59.000Z")
     }
 
     @Test func urlEncodingIsS3s() {

@@ -1,3 +1,4 @@
+import HTTPSemantics
 extension CloudFrontAPI {
     /// GetDistribution: the distribution as CloudFront describes a deployed one, with its `ETag`.
     func getDistribution(id: String, requestID: String) -> CloudFrontAPIResponse {
@@ -8,7 +9,7 @@ extension CloudFrontAPI {
         writer.element("Id", distribution.id)
         writer.element("ARN", arn(distribution))
         writer.element("Status", "Deployed")
-        writer.element("LastModifiedTime", CloudFrontTimestamp.iso8601(ledger.deployedAt))
+        writer.element("LastModifiedTime", ISO8601Timestamp.format(epochSeconds: ledger.deployedAt))
         writer.element("InProgressInvalidationBatches", ledger.inProgressCount(distributionID: distribution.id))
         writer.element("DomainName", distribution.domainName)
         for signers in ["ActiveTrustedSigners", "ActiveTrustedKeyGroups"] {
@@ -52,7 +53,7 @@ extension CloudFrontAPI {
                 writer.element("ARN", arn(distribution))
                 writer.element("ETag", DistributionView.etag(ofConfig: config.text))
                 writer.element("Status", "Deployed")
-                writer.element("LastModifiedTime", CloudFrontTimestamp.iso8601(ledger.deployedAt))
+                writer.element("LastModifiedTime", ISO8601Timestamp.format(epochSeconds: ledger.deployedAt))
                 writer.element("DomainName", distribution.domainName)
                 view.writeSummary(into: &writer)
             }

@@ -1,3 +1,4 @@
+import HTTPSemantics
 import NIOCore
 import NIOHTTP1
 
@@ -55,7 +56,7 @@ extension CloudFrontAPI {
             writer.quantityAndItems(page) { writer, invalidation in
                 writer.group("InvalidationSummary") { writer in
                     writer.element("Id", invalidation.id)
-                    writer.element("CreateTime", CloudFrontTimestamp.iso8601(invalidation.createTime))
+                    writer.element("CreateTime", ISO8601Timestamp.format(epochSeconds: invalidation.createTime))
                     writer.element("Status", invalidation.status(at: now).rawValue)
                 }
             }
@@ -70,7 +71,7 @@ extension CloudFrontAPI {
         var writer = XMLWriter(root: "Invalidation")
         writer.element("Id", invalidation.id)
         writer.element("Status", invalidation.status(at: ledger.clock.now).rawValue)
-        writer.element("CreateTime", CloudFrontTimestamp.iso8601(invalidation.createTime))
+        writer.element("CreateTime", ISO8601Timestamp.format(epochSeconds: invalidation.createTime))
         writer.group("InvalidationBatch") { writer in
             writer.list("Paths", item: "Path", invalidation.batch.paths)
             writer.element("CallerReference", invalidation.batch.callerReference)
