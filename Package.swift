@@ -66,7 +66,7 @@ let package = Package(
         .target(
             name: "Bucket",
             dependencies: [
-                "HTTPSemantics",
+                "HTTPSemantics", "AWSXML",
                 .product(name: "Crypto", package: "swift-crypto"),
                 .product(name: "NIOPosix", package: "swift-nio"),
                 .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
@@ -74,7 +74,7 @@ let package = Package(
         ),
         .target(
             name: "Edge",
-            dependencies: ["HTTPSemantics", "Telemetry", "Eviction", "ContentCoding", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: ["HTTPSemantics", "AWSXML", "Telemetry", "Eviction", "ContentCoding", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
                 + nio
         ),
         .target(
@@ -124,6 +124,7 @@ let package = Package(
         ),
         .target(name: "Telemetry", dependencies: ["HTTPSemantics"]),
         .target(name: "HTTPSemantics"),
+        .target(name: "AWSXML"),
         .target(name: "Eviction"),
         .target(name: "Replay", dependencies: ["Eviction"]),
         .target(
@@ -168,7 +169,7 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", .product(name: "Crypto", package: "swift-crypto")] + nio),
+        .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", "AWSXML", .product(name: "Crypto", package: "swift-crypto")] + nio),
         .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store", "ReadCache", "Eviction"]),
         .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
         .testTarget(
@@ -192,7 +193,7 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgeTests",
-            dependencies: ["Edge", "Eviction", "ContentCoding", "HTTPSemantics", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: ["Edge", "Eviction", "ContentCoding", "HTTPSemantics", "AWSXML", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
         ),
     ],
     swiftLanguageModes: [.v6]

@@ -1,3 +1,4 @@
+import AWSXML
 import NIOCore
 import NIOHTTP1
 

@@ -1,3 +1,4 @@
+import AWSXML
 import HTTPSemantics
 extension S3API {
     /// ListObjects (v1) or ListObjectsV2 over `bucket` (aws-behaviour §2.8). Only the listed objects are hashed.

@@ -1,3 +1,4 @@
+import AWSXML
 import Crypto
 import NIOCore
 import NIOHTTP1

@@ -1,3 +1,4 @@
+import AWSXML
 import NIOHTTP1
 
 /// One of S3's REST errors: status, code, message and the extra elements S3 puts in its error document.

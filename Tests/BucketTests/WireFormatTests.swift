@@ -1,3 +1,4 @@
+import AWSXML
 import HTTPSemantics
 import NIOCore
 import NIOHTTP1

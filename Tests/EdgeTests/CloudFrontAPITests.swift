@@ -1,3 +1,4 @@
+import AWSXML
 import NIOCore
 import NIOHTTP1
 import Testing
@@ -35,7 +36,7 @@ struct APIFixture {
 
 extension CloudFrontAPIResponse {
     /// The document, parsed.
-    var document: XMLTree? { try? XMLTree.parse(Array(bodyText.utf8)) }
+    var document: XML.Element? { try? XML.parse(Array(bodyText.utf8)) }
 
     /// The text at a path of element names below the root.
     func value(_ path: String...) -> String? {

@@ -1,4 +1,5 @@
 import HTTPSemantics
+
 extension CloudFrontAPI {
     /// GetDistribution: the distribution as CloudFront describes a deployed one, with its `ETag`.
     func getDistribution(id: String, requestID: String) -> CloudFrontAPIResponse {

@@ -1,3 +1,4 @@
+import AWSXML
 import HTTPSemantics
 import NIOCore
 import NIOHTTP1
@@ -93,7 +94,7 @@ extension CloudFrontAPI {
 
     /// Reads `<InvalidationBatch><Paths><Quantity/><Items><Path/>…</Items></Paths><CallerReference/></InvalidationBatch>`.
     static func invalidationBatch(from body: ByteBuffer) -> Result<InvalidationBatch, DocumentProblem> {
-        guard let root = try? XMLTree.parse(Array(body.readableBytesView)), root.name == "InvalidationBatch",
+        guard let root = try? XML.parse(body.readableBytesView), root.name == "InvalidationBatch",
             let pathsElement = root.child("Paths"), let quantityText = pathsElement.child("Quantity")?.text,
             let quantity = Int(quantityText.trimmingWhitespace), let reference = root.child("CallerReference")
         else { return .failure(.malformed) }

@@ -1,8 +1,9 @@
-/// The XML that S3 request and response bodies need: escaping for output, and a small parser for the request
-/// documents S3 accepts (`<Delete>`, `<CompleteMultipartUpload>`), which are data-only: elements and text, no DTDs.
-enum XML {
+/// The XML of AWS's REST-XML APIs: S3's escaping for output, and one small parser for the request documents S3
+/// and CloudFront accept (`<Delete>`, `<CompleteMultipartUpload>`, `<InvalidationBatch>`), which are data-only:
+/// elements and text, namespace prefixes dropped, no DTDs.
+public enum XML {
     /// `text` with `&`, `<`, `>`, `"` and carriage returns escaped, as S3 escapes element content.
-    static func escaped(_ text: String) -> String {
+    public static func escaped(_ text: String) -> String {
         guard text.utf8.contains(where: needsEscaping) else { return text }
         var result = ""
         result.reserveCapacity(text.utf8.count + 16)
@@ -27,19 +28,25 @@ enum XML {
     }
 
     /// An element: its local name (namespace prefix dropped), its child elements and its text.
-    struct Element: Sendable, Equatable {
-        var name: String
-        var children: [Element] = []
-        var text: String = ""
+    public struct Element: Sendable, Equatable {
+        public var name: String
+        public var children: [Element] = []
+        public var text: String = ""
 
-        func child(_ name: String) -> Element? { children.first { $0.name == name } }
-        func children(_ name: String) -> [Element] { children.filter { $0.name == name } }
+        public init(name: String, children: [Element] = [], text: String = "") {
+            self.name = name
+            self.children = children
+            self.text = text
+        }
+
+        public func child(_ name: String) -> Element? { children.first { $0.name == name } }
+        public func children(_ name: String) -> [Element] { children.filter { $0.name == name } }
     }
 
-    struct ParseError: Error {}
+    public struct ParseError: Error {}
 
     /// Parses a whole document into its root element; any syntax it does not know is a ``ParseError``.
-    static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> Element {
+    public static func parse(_ bytes: some Collection<UInt8>) throws(ParseError) -> Element {
         var parser = Parser(bytes: Array(bytes))
         return try parser.document()
     }
@@ -75,7 +82,7 @@ enum XML {
             index += 1  // "<"
             let qualifiedName = try name()
             var element = Element(name: localName(qualifiedName))
-            // Attributes (namespace declarations) carry nothing S3's request documents need.
+            // Attributes (namespace declarations) carry nothing the request documents need.
             while true {
                 skipWhitespace()
                 guard index < bytes.count else { throw ParseError() }
