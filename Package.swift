@@ -74,7 +74,9 @@ let package = Package(
         ),
         .target(
             name: "Edge",
-            dependencies: ["HTTPSemantics", "AWSXML", "Telemetry", "Eviction", "ContentCoding", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: [
+                "HTTPSemantics", "AWSXML", "Telemetry", "Eviction", "ContentCoding", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
                 + nio
         ),
         .target(
@@ -169,7 +171,10 @@ let package = Package(
                 .product(name: "NIOTestUtils", package: "swift-nio"),
             ]
         ),
-        .testTarget(name: "BucketTests", dependencies: ["Bucket", "HTTPSemantics", "AWSXML", .product(name: "Crypto", package: "swift-crypto")] + nio),
+        .testTarget(
+            name: "BucketTests",
+            dependencies: ["Bucket", "HTTPSemantics", "AWSXML", .product(name: "Crypto", package: "swift-crypto")] + nio
+        ),
         .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store", "ReadCache", "Eviction"]),
         .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
         .testTarget(
@@ -193,7 +198,9 @@ let package = Package(
         ),
         .testTarget(
             name: "EdgeTests",
-            dependencies: ["Edge", "Eviction", "ContentCoding", "HTTPSemantics", "AWSXML", .product(name: "NIOConcurrencyHelpers", package: "swift-nio")]
+            dependencies: [
+                "Edge", "Eviction", "ContentCoding", "HTTPSemantics", "AWSXML", .product(name: "NIOConcurrencyHelpers", package: "swift-nio"),
+            ]
         ),
     ],
     swiftLanguageModes: [.v6]
