@@ -146,8 +146,8 @@ struct CommandIntegrationTests {
         let response = await gateway.handle(.to(.GET, "/api/shows/1"))
         #expect(response.status == .gatewayTimeout)
         #expect(response.bodyText == #"{"message": "Endpoint request timed out"}"#)
-        // Without the timeout the answer would take the function's 30 s; the margin absorbs a loaded machine.
-        #expect(ContinuousClock.now - started < .seconds(10))
+        // Without the timeout the answer would take the function's 30 s; the margin absorbs a machine whose threads are all busy.
+        #expect(ContinuousClock.now - started < .seconds(25))
         withExtendedLifetime(directory) {}
     }
 
