@@ -205,3 +205,19 @@ let package = Package(
     ],
     swiftLanguageModes: [.v6]
 )
+
+// Micro-benchmarks (issue 7) build only on request, so the normal build never resolves or compiles
+// package-benchmark: `EDGESIM_BENCHMARKS=1 swift package --scratch-path .build-bench benchmark`.
+if Context.environment["EDGESIM_BENCHMARKS"] != nil {
+    package.dependencies.append(
+        .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"])
+    )
+    package.targets.append(
+        .executableTarget(
+            name: "EvictionBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "Eviction", "Replay"],
+            path: "Benchmarks/EvictionBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        )
+    )
+}

@@ -35,15 +35,15 @@ public final class EdgeServer: Sendable {
     /// Binds every listener of `stack` and returns once they accept connections.
     public static func start(stack: Stack, options: ServerOptions, logger: Logger) async throws -> EdgeServer {
         let group = MultiThreadedEventLoopGroup(numberOfThreads: max(1, options.threads))
-        let originClient = HTTPOrigin.makeClient(group: group, connectTimeout: 10, readTimeout: 30)
         let gatewayClient = HTTPClient(eventLoopGroupProvider: .shared(group), configuration: Gateway.proxyClientConfiguration)
-        let clients = [originClient, gatewayClient]
+        var clients = [gatewayClient]
         var dataTier: DataTier?
         var accessLog: AccessLogWriter?
         do {
             let tier = try await DataTier.open(stack: stack, options: options, httpClient: gatewayClient, logger: logger)
             dataTier = tier
-            let assembly = try StackAssembly(stack: stack, httpClient: originClient, gateway: tier.gateway)
+            let assembly = try StackAssembly(stack: stack, group: group, gateway: tier.gateway)
+            clients += assembly.originClients
             let domains = assembly.domains + tier.apiDomainNames.filter { !assembly.domains.contains($0) }
             let tls = try makeTLSContext(domains: domains, options: options, logger: logger)
             let quiesce = ServerQuiescingHelper(group: group)

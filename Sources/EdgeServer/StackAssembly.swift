@@ -3,6 +3,7 @@ import Bucket
 import Edge
 import Eviction
 import Gateway
+import NIOCore
 import StackConfig
 
 /// Turns a stack's descriptions into live parts: buckets opened, origins adapted, the POP's cache sized.
@@ -12,7 +13,10 @@ struct StackAssembly {
     /// The folder buckets, also served by the control port's S3 API.
     let buckets: [FolderBucket]
 
-    init(stack: Stack, httpClient: HTTPClient, gateway: Gateway) throws {
+    /// One client per pair of origin timeouts, closed with the server.
+    let originClients: [HTTPClient]
+
+    init(stack: Stack, group: any EventLoopGroup, gateway: Gateway) throws {
         self.stack = stack
         var buckets: [String: BucketEndpoint] = [:]
         var folders: [FolderBucket] = []
@@ -23,6 +27,7 @@ struct StackAssembly {
         }
         self.buckets = folders
         var origins: [String: any Origin] = [:]
+        var clients: [[Int]: HTTPClient] = [:]
         for distribution in stack.distributions {
             for definition in distribution.origins {
                 switch definition.target {
@@ -31,7 +36,12 @@ struct StackAssembly {
                         origins[distribution.originKey(definition.id)] = BucketOrigin(endpoint: endpoint, originPath: definition.originPath)
                     }
                 case .http(let url):
-                    origins[distribution.originKey(definition.id)] = HTTPOrigin(baseURL: url, definition: definition, client: httpClient)
+                    let timeouts = [definition.connectionTimeout, definition.readTimeout]
+                    let client =
+                        clients[timeouts]
+                        ?? HTTPOrigin.makeClient(group: group, connectTimeout: timeouts[0], readTimeout: timeouts[1])
+                    clients[timeouts] = client
+                    origins[distribution.originKey(definition.id)] = HTTPOrigin(baseURL: url, definition: definition, client: client)
                 case .gateway(let apiName):
                     origins[distribution.originKey(definition.id)] = GatewayOrigin(
                         gateway: gateway,
@@ -42,6 +52,7 @@ struct StackAssembly {
             }
         }
         self.origins = origins
+        self.originClients = Array(clients.values)
     }
 
     /// Every alias of every distribution, then `localhost`: the names that get certificates.

@@ -102,7 +102,11 @@ extension EdgeLocation {
     static func viewerHeaders(from origin: HTTPHeaders, bodyLength: Int) -> HTTPHeaders {
         var headers = HTTPHeaders()
         headers.reserveCapacity(origin.count + 6)
-        for (name, value) in origin where !hopByHop.contains(name.lowercased()) {
+        // Fields the origin's `Connection` names are hop-by-hop too (RFC 9110 §7.6.1).
+        let named = Set(origin[canonicalForm: "connection"].map { $0.lowercased() })
+        for (name, value) in origin {
+            let lowered = name.lowercased()
+            guard !hopByHop.contains(lowered), !named.contains(lowered) else { continue }
             headers.add(name: name, value: value)
         }
         headers.replaceOrAdd(name: "Content-Length", value: String(bodyLength))

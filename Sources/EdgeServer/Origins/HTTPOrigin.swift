@@ -4,10 +4,12 @@ import NIOCore
 import NIOHTTP1
 
 /// A custom origin reached over HTTP or HTTPS (aws-behaviour §1.16): HTTP/1.1, the origin's own `Host` unless the
-/// policy forwards the viewer's, CloudFront's connect and read timeouts.
+/// policy forwards the viewer's, and the origin's own connect and read (response) timeouts, which its client
+/// enforces: connect while connecting, read between the packets of the response.
 struct HTTPOrigin: Origin {
     let baseURL: String
     let definition: OriginDefinition
+    /// A client with this origin's timeouts (``makeClient(group:connectTimeout:readTimeout:)``).
     let client: HTTPClient
     /// Larger bodies are refused rather than held in memory (CloudFront's own limit is 30 GB, §1.13).
     static let maximumBodyBytes = 256 * 1024 * 1024
@@ -22,9 +24,8 @@ struct HTTPOrigin: Origin {
             outbound.headers.replaceOrAdd(name: name, value: value)
         }
         if let body = request.body { outbound.body = .bytes(body) }
-        let deadline = NIODeadline.now() + .seconds(Int64(definition.connectionTimeout + definition.readTimeout))
         do {
-            let response = try await client.execute(outbound, deadline: deadline)
+            let response = try await client.execute(outbound, deadline: .distantFuture)
             let body = try await response.body.collect(upTo: Self.maximumBodyBytes)
             return OriginResponse(status: response.status, headers: response.headers, body: body)
         } catch let error as HTTPClientError where error == .deadlineExceeded || error == .readTimeout {
