@@ -103,7 +103,7 @@ import Testing
             RecordingOrigin.Reply(headers: [("Content-Type", "text/plain"), ("Cache-Control", "max-age=60")], body: "from origin")
         }
         try await Self.withEdge(origin: origin) { edge in
-            let miss = try edge.http("/hello.txt", host: Self.host, Self.viewerHeaders)
+            let miss = try await edge.http("/hello.txt", host: Self.host, Self.viewerHeaders)
             #expect(miss.status == 200)
             #expect(miss.body == "from origin")
             #expect(miss["x-cache"] == "Miss from cloudfront")
@@ -124,7 +124,7 @@ import Testing
             ] {
                 #expect(sent[removed] == nil, "\(removed) reached the origin")
             }
-            let hit = try edge.http("/hello.txt", host: Self.host, Self.viewerHeaders)
+            let hit = try await edge.http("/hello.txt", host: Self.host, Self.viewerHeaders)
             #expect(hit["x-cache"] == "Hit from cloudfront")
             #expect(origin.received.count == 1)
         }
@@ -145,7 +145,7 @@ import Testing
     func originRequestPolicyDecidesHostAndViewerHeaders(_ policy: RequestPolicyCase) async throws {
         let origin = try await RecordingOrigin.start { _ in RecordingOrigin.Reply(body: "ok") }
         try await Self.withEdge(origin: origin) { edge in
-            let response = try edge.http(policy.path, host: Self.host, Self.viewerHeaders)
+            let response = try await edge.http(policy.path, host: Self.host, Self.viewerHeaders)
             #expect(response.status == 200)
             let sent = try #require(origin.received.first)
             let host = sent["host"] ?? ""
@@ -181,7 +181,7 @@ import Testing
         }
         let payload = "{\"seat\":\"A1\",\"name\":\"Zoë\",\"note\":\"a&b=c\"}"
         try await Self.withEdge(origin: origin) { edge in
-            let response = try edge.http(
+            let response = try await edge.http(
                 "/api/tickets/7",
                 host: Self.host,
                 ["-X", method, "--data-binary", payload, "-H", "Content-Type: application/json"]
@@ -208,7 +208,7 @@ import Testing
     func queryStringReachesOriginAsPoliciesSay(_ viewerPath: String, _ originURI: String) async throws {
         let origin = try await RecordingOrigin.start { _ in RecordingOrigin.Reply(body: "ok") }
         try await Self.withEdge(origin: origin) { edge in
-            let response = try edge.http(viewerPath, host: Self.host)
+            let response = try await edge.http(viewerPath, host: Self.host)
             #expect(response.status == 200)
             #expect(origin.received.map(\.uri) == [originURI])
         }
@@ -226,7 +226,7 @@ import Testing
         }
         try await Self.withEdge(origin: origin) { edge in
             for expected in ["Miss from cloudfront", "Hit from cloudfront"] {
-                let response = try edge.http("/hop.txt", host: Self.host)
+                let response = try await edge.http("/hop.txt", host: Self.host)
                 #expect(response["x-cache"] == expected)
                 #expect(response.body == "hop")
                 #expect(response["x-kept"] == "yes")
@@ -244,7 +244,7 @@ import Testing
         let closedURL = origin.url
         try await origin.stop()
         try await Self.withEdge(origin: origin, originURL: closedURL, connectionTimeout: 1, readTimeout: 1) { edge in
-            let response = try edge.http("/down.txt", host: Self.host)
+            let response = try await edge.http("/down.txt", host: Self.host)
             #expect(response.status == 502)
             Self.expectCloudFrontPage(response, status: 502)
         }
@@ -257,7 +257,7 @@ import Testing
         try await Self.withEdge(origin: origin, readTimeout: 1) { edge in
             let started = ContinuousClock.now
             let extra = method == "GET" ? [] : ["-X", method, "--data-binary", "late"]
-            let response = try edge.http("/api/slow", host: Self.host, extra)
+            let response = try await edge.http("/api/slow", host: Self.host, extra)
             let elapsed = ContinuousClock.now - started
             #expect(response.status == 504)
             Self.expectCloudFrontPage(response, status: 504)

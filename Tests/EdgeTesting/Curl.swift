@@ -22,8 +22,18 @@ public struct Curl: Sendable {
         public let description: String
     }
 
-    /// Runs `curl -sS -D - <arguments>` and parses what it printed.
-    public static func run(_ arguments: [String]) throws -> Response {
+    /// Runs `curl -sS -D - <arguments>` and parses what it printed. The wait happens on a thread of its own: a
+    /// test blocking one of Swift's few cooperative threads on curl would starve the very server it is calling,
+    /// whose origin fetches run as tasks.
+    public static func run(_ arguments: [String]) async throws -> Response {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(arguments) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> Response {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["curl", "-sS", "--max-time", "20", "-D", "-", "-o", "-"] + arguments

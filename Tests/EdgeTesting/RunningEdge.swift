@@ -58,14 +58,14 @@ public final class RunningEdge: Sendable {
     }
 
     /// curl against `https://host:port path`, resolving `host` to 127.0.0.1 and trusting the test CA.
-    public func https(_ path: String, host: String = "app.edgesim.test", _ extra: [String] = []) throws -> Curl.Response {
-        try Curl.run(
+    public func https(_ path: String, host: String = "app.edgesim.test", _ extra: [String] = []) async throws -> Curl.Response {
+        try await Curl.run(
             ["--resolve", "\(host):\(httpsPort):127.0.0.1", "--cacert", caPath] + extra + ["https://\(host):\(httpsPort)\(path)"]
         )
     }
 
-    public func http(_ path: String, host: String = "app.edgesim.test", _ extra: [String] = []) throws -> Curl.Response {
-        try Curl.run(["--resolve", "\(host):\(httpPort):127.0.0.1"] + extra + ["http://\(host):\(httpPort)\(path)"])
+    public func http(_ path: String, host: String = "app.edgesim.test", _ extra: [String] = []) async throws -> Curl.Response {
+        try await Curl.run(["--resolve", "\(host):\(httpPort):127.0.0.1"] + extra + ["http://\(host):\(httpPort)\(path)"])
     }
 
     public func stop() async throws {
