@@ -58,11 +58,11 @@ struct ReadCacheConformanceTests {
                 bytes("v\(loads.increment())")
             }
             // Redis expires by its own clock: the TTL leaves a loaded machine seconds to read the entry back.
-            _ = try await harness.cache.value(for: short, ttl: .seconds(4), load: load)
+            _ = try await harness.cache.value(for: short, ttl: .seconds(8), load: load)
             _ = try await harness.cache.value(for: long, load: load)
             #expect(try await harness.cache.value(for: short, load: load).outcome == .hit)
 
-            try await harness.advance(by: .milliseconds(5000))
+            try await harness.advance(by: .milliseconds(9000))
             let expired = try await harness.cache.value(for: short, load: load)
             #expect(expired == ReadCacheResult(value: bytes("v3"), outcome: .miss))
             #expect(try await harness.cache.value(for: long, load: load) == ReadCacheResult(value: bytes("v2"), outcome: .hit))

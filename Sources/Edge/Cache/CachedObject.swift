@@ -31,6 +31,9 @@ public final class CachedObject: Sendable {
     let lastModified: String?
     /// Whether the edge compressed the body (aws-behaviour §1.14); a 304 then keeps the weak `ETag` it was given.
     let isEncodedAtEdge: Bool
+    /// Whether the stored status and headers may be sent as they are (``ResponseFields``), checked once here so
+    /// that no hit checks them again. Origins such as a Lambda integration behind API Gateway choose header values.
+    let hasValidFields: Bool
 
     init(
         key: CacheKey,
@@ -61,6 +64,7 @@ public final class CachedObject: Sendable {
         self.etag = isEncodedAtEdge ? originETag : headers.first(name: "etag")
         self.lastModified = headers.first(name: "last-modified")
         self.isEncodedAtEdge = isEncodedAtEdge
+        self.hasValidFields = ResponseFields.areValid(status: status, headers: headers)
     }
 
     /// Bytes the object takes in the cache: body plus header text, as capacity is counted.

@@ -61,15 +61,16 @@ extension EdgeLocation {
     /// The page's own exchange: a GET of its path through the behaviour that matches it.
     private func pageLookup(_ pagePath: String, exchange: Exchange) -> (Exchange, cached: CachedObject?) {
         let distribution = exchange.distribution
-        let behavior = distribution.behavior(forPath: Substring(pagePath))
+        let behaviorRoute = exchange.route.behavior(forPath: Substring(pagePath))
+        let behavior = behaviorRoute.behavior
         var request = exchange.request
         request.method = .GET
         request.target = pagePath
         request.body = nil
         var pageExchange = Exchange(
             request: request,
-            distribution: distribution,
-            behavior: behavior,
+            route: exchange.route,
+            behaviorRoute: behaviorRoute,
             originPath: Substring(pagePath),
             requestID: exchange.requestID
         )

@@ -5,6 +5,9 @@ extension EdgeLocation {
     /// A stored object on its way to a viewer: CloudFront's headers added, then 304/Range, then HEAD.
     func deliver(_ object: CachedObject, result: EdgeResult, exchange: Exchange, now: Double, status: HTTPResponseStatus? = nil) -> EdgeResponse {
         var headers = object.headers
+        // One copy of the shared stored headers, with room for everything added on the way out, so that no
+        // append below or in the listener (`Date`, `Connection`) grows the array again.
+        headers.reserveCapacity(headers.count + Self.addedFieldCapacity)
         addEdgeHeaders(&headers, result: result, requestID: exchange.requestID)
         // A miss shows the Age an upstream cache reported; the edge's own time counts from storing (§1.1).
         let age = object.age(at: now)
@@ -17,8 +20,13 @@ extension EdgeLocation {
             requestID: exchange.requestID,
             distributionID: exchange.distribution.id
         )
+        response.fieldsAreValid = object.hasValidFields
         return finish(response: &response, exchange: exchange, now: now)
     }
+
+    /// The fields a stored response may gain on its way out: the four edge headers, `Age`, `Date`, `Connection`,
+    /// and two from a range or conditional answer; a response headers policy's own may grow it further.
+    static let addedFieldCapacity = 9
 
     /// An origin response that is not served from the cache (not cacheable, or a pass-through method).
     func deliver(_ origin: OriginResponse, result: EdgeResult, exchange: Exchange, now: Double) -> EdgeResponse {
@@ -37,7 +45,11 @@ extension EdgeLocation {
 
     private func finish(response: inout EdgeResponse, exchange: Exchange, now: Double) -> EdgeResponse {
         ViewerFilters.apply(to: &response, request: exchange.request, now: Int(now))
-        exchange.behavior.responseHeadersPolicy?.apply(to: &response, request: exchange.request, pop: code)
+        if let policy = exchange.behavior.responseHeadersPolicy {
+            policy.apply(to: &response, request: exchange.request, pop: code)
+            // Its values come from the stack file, unchecked.
+            response.fieldsAreValid = false
+        }
         if exchange.request.method == .HEAD { response.body = nil }
         response.distributionDomain = exchange.distribution.domainName
         response.behaviorPathPattern = exchange.behavior.pathPattern.description

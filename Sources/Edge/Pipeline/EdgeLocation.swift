@@ -59,29 +59,34 @@ public final class EdgeLocation: Sendable {
 
     public func receive(_ request: ViewerRequest) -> EdgeAction {
         let requestID = requestIDs.next()
-        guard let distribution = table.distribution(forHost: request.host) else {
+        guard let route = table.route(forHost: request.host) else {
             return .respond(ownPage(status: .forbidden, reason: CloudFrontPages.badRequest, requestID: requestID, distribution: nil))
         }
+        // Read through the shared routes, not copied out of them: a copy retains every field (see `DistributionRoute`).
         let path = request.path
-        let behavior = distribution.behavior(forPath: path)
-        if !request.isHTTPS, let refusal = protocolPolicyAnswer(request, behavior: behavior, requestID: requestID, distribution: distribution) {
+        let behaviorRoute = route.behavior(forPath: path)
+        if !request.isHTTPS,
+            let refusal = protocolPolicyAnswer(request, behavior: behaviorRoute.behavior, requestID: requestID, distribution: route.distribution)
+        {
             return .respond(refusal)
         }
         if request.method == .GET, request.hasBody {
-            return .respond(ownPage(status: .forbidden, reason: CloudFrontPages.badRequest, requestID: requestID, distribution: distribution))
+            return .respond(ownPage(status: .forbidden, reason: CloudFrontPages.badRequest, requestID: requestID, distribution: route.distribution))
         }
-        guard behavior.allowedMethods.allows(request.method.rawValue) else {
-            return .respond(ownPage(status: .forbidden, reason: CloudFrontPages.methodNotAllowed, requestID: requestID, distribution: distribution))
+        guard behaviorRoute.behavior.allowedMethods.allows(request.method.rawValue) else {
+            return .respond(
+                ownPage(status: .forbidden, reason: CloudFrontPages.methodNotAllowed, requestID: requestID, distribution: route.distribution)
+            )
         }
-        let originPath = Self.rootRewrite(path, distribution: distribution)
-        var exchange = Exchange(request: request, distribution: distribution, behavior: behavior, originPath: originPath, requestID: requestID)
-        if behavior.caches(request.method.rawValue) {
-            let key = cacheKey(for: request, behavior: behavior, distribution: distribution, path: originPath)
+        let originPath = Self.rootRewrite(path, distribution: route.distribution)
+        var exchange = Exchange(request: request, route: route, behaviorRoute: behaviorRoute, originPath: originPath, requestID: requestID)
+        if behaviorRoute.behavior.caches(request.method.rawValue) {
+            let key = cacheKey(for: request, behavior: behaviorRoute.behavior, distribution: route.distribution, path: originPath)
             exchange.key = key
             if let object = cache.lookup(key, headers: request.headers) {
                 let now = clock.now
                 if object.isFresh(at: now) {
-                    if object.isError, distribution.customErrorResponse(for: Int(object.status.code)) != nil {
+                    if object.isError, route.distribution.customErrorResponse(for: Int(object.status.code)) != nil {
                         if let page = cachedErrorPage(for: object, exchange: exchange, now: now) { return .respond(page) }
                         exchange.storedError = object
                         return .fetch(OriginFetch(location: self, exchange: exchange))
@@ -166,8 +171,8 @@ public final class EdgeLocation: Sendable {
 /// Everything known about one request on its way through the edge.
 struct Exchange: Sendable {
     var request: ViewerRequest
-    var distribution: Distribution
-    var behavior: CacheBehavior
+    let route: DistributionRoute
+    let behaviorRoute: BehaviorRoute
     var originPath: Substring
     var requestID: String
     var key: CacheKey?
@@ -175,6 +180,9 @@ struct Exchange: Sendable {
     var stale: CachedObject?
     /// A fresh cached error whose custom error page was not in the cache.
     var storedError: CachedObject?
+
+    var distribution: Distribution { route.distribution }
+    var behavior: CacheBehavior { behaviorRoute.behavior }
 }
 
 extension EdgeLocation {

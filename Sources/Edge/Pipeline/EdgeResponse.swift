@@ -20,6 +20,9 @@ public struct EdgeResponse: Sendable {
     /// Whether the behaviour caches this method: CloudFront's hit rate counts only such requests.
     public var isCacheable: Bool
     public var requestID: String
+    /// True when the edge knows every header field and the status are valid to send (``ResponseFields``): a stored
+    /// object's checked fields plus the edge's own. The listener checks responses without it before writing them.
+    public var fieldsAreValid: Bool
 
     public init(
         status: HTTPResponseStatus,
@@ -41,5 +44,6 @@ public struct EdgeResponse: Sendable {
         self.behaviorPathPattern = nil
         self.isCacheable = false
         self.requestID = requestID
+        self.fieldsAreValid = false
     }
 }

@@ -20,13 +20,17 @@ final class RequestIDGenerator: Sendable {
             // 40 bytes = 13 groups of 3 bytes + 1 byte; each group of 3 bytes is 4 characters.
             for group in 0..<14 {
                 state = Self.mix(&state)
-                let bytes = group < 13 ? 3 : 1
                 let bits = state >> 40
-                // A lone final byte fills one character and two bits of the next, whose low bits stay zero.
-                let mask: [UInt64] = bytes == 3 ? [63, 63, 63, 63] : [63, 48]
-                for index in mask.indices {
-                    output[written] = Self.alphabet[Int((bits >> UInt64(18 - 6 * index)) & mask[index])]
-                    written += 1
+                if group < 13 {
+                    for index in 0..<4 {
+                        output[written] = Self.alphabet[Int((bits >> UInt64(18 - 6 * index)) & 63)]
+                        written += 1
+                    }
+                } else {
+                    // A lone final byte fills one character and two bits of the next, whose low bits stay zero.
+                    output[written] = Self.alphabet[Int((bits >> 18) & 63)]
+                    output[written + 1] = Self.alphabet[Int((bits >> 12) & 48)]
+                    written += 2
                 }
             }
             output[written] = UInt8(ascii: "=")

@@ -2,9 +2,12 @@
 public struct DistributionTable: Sendable {
     private var byHost: [String: Int] = [:]
     public let distributions: [Distribution]
+    /// The same distributions, by the same index, as the viewer path holds them.
+    let routes: [DistributionRoute]
 
     public init(_ distributions: [Distribution]) {
         self.distributions = distributions
+        self.routes = distributions.map(DistributionRoute.init)
         for (index, distribution) in distributions.enumerated() {
             byHost[distribution.domainName.lowercased()] = index
             for alias in distribution.aliases {
@@ -16,10 +19,15 @@ public struct DistributionTable: Sendable {
     /// The distribution for a `Host` (or `:authority`) value; port, trailing dot and case are ignored.
     /// Wildcard aliases (`*.example.com`) match one extra label, as CloudFront's do.
     public func distribution(forHost host: Substring) -> Distribution? {
+        route(forHost: host)?.distribution
+    }
+
+    /// ``distribution(forHost:)`` for the viewer path: a shared reference rather than a copy.
+    func route(forHost host: Substring) -> DistributionRoute? {
         let name = Self.hostName(host)
-        if let index = byHost[name] { return distributions[index] }
+        if let index = byHost[name] { return routes[index] }
         if let dot = name.firstIndex(of: "."), let index = byHost["*" + name[dot...]] {
-            return distributions[index]
+            return routes[index]
         }
         return nil
     }

@@ -86,7 +86,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         body = nil
         switch location.receive(request) {
         case .respond(let response):
-            write(response, for: head, context: context)
+            write(consume response, for: head, context: context)
         case .fetch(let fetch):
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.makeFutureWithTask { await fetch.run() }.whenSuccess { response in
@@ -107,25 +107,50 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         }.whenSuccess { answer in
             let (handler, context) = bound.value
             let body = head.method == .HEAD ? nil : answer.body
-            handler.send(status: answer.status, headers: answer.headers, body: body, close: false, for: head, context: context)
+            var headers = answer.headers
+            handler.send(
+                status: answer.status,
+                headers: &headers,
+                fieldsAreValid: false,
+                body: body,
+                close: false,
+                for: head,
+                context: context
+            )
         }
     }
 
-    private func write(_ response: EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
-        send(status: response.status, headers: response.headers, body: response.body, close: response.closeConnection, for: request, context: context)
-        observer?.record(event(for: response, request: request))
+    /// Takes the response, so that its headers (one copy made for it by the edge) are extended in place.
+    private func write(_ response: consuming EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+        let contentType = observer == nil ? nil : response.headers.first(name: "content-type")
+        send(
+            status: response.status,
+            headers: &response.headers,
+            fieldsAreValid: response.fieldsAreValid,
+            body: response.body,
+            close: response.closeConnection,
+            for: request,
+            context: context
+        )
+        observer?.record(event(for: response, contentType: contentType, request: request))
     }
 
-    /// Writes one response, adding `Date` and the connection handling of the request's HTTP version.
+    /// Writes one response, adding `Date` and the connection handling of the request's HTTP version. Fields the
+    /// edge cannot vouch for are checked first (the pipeline has no validator of its own, see `ViewerListener`);
+    /// a response that cannot be written as it is ends the connection, as NIO's validator would have.
     private func send(
         status: HTTPResponseStatus,
-        headers: HTTPHeaders,
+        headers: inout HTTPHeaders,
+        fieldsAreValid: Bool,
         body: ByteBuffer?,
         close closeRequested: Bool,
         for request: HTTPRequestHead,
         context: ChannelHandlerContext
     ) {
-        var headers = headers
+        guard fieldsAreValid || ResponseFields.areValid(status: status, headers: headers) else {
+            context.close(promise: nil)
+            return
+        }
         if !headers.contains(name: "date") { headers.add(name: "Date", value: dates.current(clock)) }
         let close = closeRequested || !request.isKeepAlive
         if request.version.major == 1 {
@@ -144,13 +169,18 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         if let body, body.readableBytes > 0 {
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         }
-        let done = context.writeAndFlushPromise()
+        guard close else {
+            // No promise on a kept-alive connection: nothing waits for the write, and a promise is an allocation.
+            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+            return
+        }
+        let done = context.eventLoop.makePromise(of: Void.self)
         context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
-        if close { done.futureResult.whenComplete { _ in context.close(promise: nil) } }
+        done.futureResult.whenComplete { _ in context.close(promise: nil) }
     }
 
     /// What statistics and the access log see of one response. Built only when someone observes.
-    private func event(for response: EdgeResponse, request: HTTPRequestHead) -> RequestEvent {
+    private func event(for response: EdgeResponse, contentType: String?, request: HTTPRequestHead) -> RequestEvent {
         let headers = request.headers
         let duration = clock.now - receivedAt
         return RequestEvent(
@@ -176,7 +206,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
             forwardedFor: headers.first(name: "x-forwarded-for"),
             detailedResult: response.detailedResult,
             timeToFirstByte: duration,
-            contentType: response.headers.first(name: "content-type"),
+            contentType: contentType,
             contentLength: response.body?.readableBytes,
             isCacheable: response.isCacheable
         )
@@ -190,8 +220,4 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         }
         return total > maximumHeaderBytes
     }
-}
-
-extension ChannelHandlerContext {
-    fileprivate func writeAndFlushPromise() -> EventLoopPromise<Void> { eventLoop.makePromise() }
 }
