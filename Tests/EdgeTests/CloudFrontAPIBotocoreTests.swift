@@ -9,7 +9,7 @@ import Testing
 /// send and reads our answers with its own REST XML parser and the CloudFront 2020-05-31 model, so a wrong element
 /// name, namespace or status shows up as a missing or different field.
 enum Botocore {
-    static let available: Bool = (try? run(#"import botocore"#, input: Data())) != nil
+    static let available: Bool = (try? runBlocking(#"import botocore"#, input: Data())) != nil
 
     /// Reads a JSON job on stdin and prints a JSON answer: `serialize` turns operation parameters into requests,
     /// `parse` turns responses into what botocore hands a caller.
@@ -39,7 +39,16 @@ enum Botocore {
         var description: String
     }
 
-    static func run(_ program: String, input: Data) throws -> Data {
+    /// Python runs on a thread of its own, so that waiting for it never holds a cooperative thread.
+    static func run(_ program: String, input: Data) async throws -> Data {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(program, input: input) })
+            }
+        }
+    }
+
+    private static func runBlocking(_ program: String, input: Data) throws -> Data {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
         process.arguments = ["python3", "-c", program]
@@ -59,8 +68,8 @@ enum Botocore {
         return output
     }
 
-    static func job(_ job: [String: Any]) throws -> [Any] {
-        let output = try run(script, input: try JSONSerialization.data(withJSONObject: job))
+    static func job(_ job: [String: Any]) async throws -> [Any] {
+        let output = try await run(script, input: try JSONSerialization.data(withJSONObject: job))
         return try #require(try JSONSerialization.jsonObject(with: output) as? [Any])
     }
 }
@@ -120,7 +129,7 @@ func field(_ value: Any?, _ path: Any...) -> Any? {
         let ledger = InvalidationLedger(distributions: [Self.distribution()], caches: [EdgeCache(capacity: 1 << 16)])
         let api = CloudFrontAPI(ledger: ledger)
         let id = PurgeFixture.distributionID
-        let requests = try Botocore.job([
+        let requests = try await Botocore.job([
             "serialize": [
                 [
                     "CreateInvalidation",
@@ -140,7 +149,7 @@ func field(_ value: Any?, _ path: Any...) -> Any? {
         {
             responses.append(try await exchange(api, operation, requests[index]))
         }
-        let parsed = try Botocore.job(["parse": responses])
+        let parsed = try await Botocore.job(["parse": responses])
 
         let created = parsed[0]
         let invalidationID = try #require(field(created, "Invalidation", "Id") as? String)
