@@ -62,6 +62,7 @@ public final class EdgeServer: Sendable {
             let services = ViewerServices(
                 location: location,
                 observer: RequestObservers(observers),
+                logsRequestDetails: accessLog != nil,
                 apiDomains: APIDomains(gateway: tier.gateway, hosts: tier.apiDomainNames)
             )
             let https = try await ViewerListener(host: options.host, port: options.httpsPort, transport: .https(tls), services: services)

@@ -19,6 +19,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     private let location: EdgeLocation
     private let isHTTPS: Bool
     private let observer: (any RequestObserver)?
+    private let logsRequestDetails: Bool
     private let apiDomains: APIDomains?
     private let clock: EdgeClock
     private var head: HTTPRequestHead?
@@ -33,6 +34,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         self.location = services.location
         self.isHTTPS = isHTTPS
         self.observer = services.observer
+        self.logsRequestDetails = services.logsRequestDetails
         self.apiDomains = services.apiDomains
         self.clock = clock
     }
@@ -122,7 +124,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
 
     /// Takes the response, so that its headers (one copy made for it by the edge) are extended in place.
     private func write(_ response: consuming EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
-        let contentType = observer == nil ? nil : response.headers.first(name: "content-type")
+        let contentType = logsRequestDetails ? response.headers.first(name: "content-type") : nil
         send(
             status: response.status,
             headers: &response.headers,
@@ -200,10 +202,10 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
             distributionDomain: response.distributionDomain,
             behaviorPathPattern: response.behaviorPathPattern,
             protocolVersion: request.version.major == 2 ? .http2 : (request.version.minor == 0 ? .http1_0 : .http1_1),
-            referer: headers.first(name: "referer"),
-            userAgent: headers.first(name: "user-agent"),
-            cookie: headers.first(name: "cookie"),
-            forwardedFor: headers.first(name: "x-forwarded-for"),
+            referer: logsRequestDetails ? headers.first(name: "referer") : nil,
+            userAgent: logsRequestDetails ? headers.first(name: "user-agent") : nil,
+            cookie: logsRequestDetails ? headers.first(name: "cookie") : nil,
+            forwardedFor: logsRequestDetails ? headers.first(name: "x-forwarded-for") : nil,
             detailedResult: response.detailedResult,
             timeToFirstByte: duration,
             contentType: contentType,

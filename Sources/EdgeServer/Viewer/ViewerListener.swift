@@ -11,6 +11,9 @@ import Telemetry
 struct ViewerServices: Sendable {
     let location: EdgeLocation
     let observer: (any RequestObserver)?
+    /// Whether an access log listens: only it reads the request's Referer, User-Agent, Cookie, X-Forwarded-For and
+    /// the response's Content-Type, so without it those strings are not made for every request.
+    let logsRequestDetails: Bool
     let apiDomains: APIDomains?
 }
 

@@ -14,9 +14,19 @@ enum WireRequests {
     }
 
     static func putItem(_ json: JSONValue) throws(DynamoDBError) -> PutItemRequest {
+        let write = try conditionalWrite(json, itemField: "Item")
+        return PutItemRequest(tableName: write.tableName, item: write.item, condition: write.condition, returnValues: write.returnValues)
+    }
+
+    /// PutItem and DeleteItem read the same parameters, in the same order (which decides which error comes first),
+    /// around one item: the whole item for a put, its key for a delete.
+    private static func conditionalWrite(
+        _ json: JSONValue,
+        itemField: String
+    ) throws(DynamoDBError) -> (tableName: String, item: Item, condition: WriteCondition, returnValues: ReturnValues) {
         var reader = try RequestReader(json)
         let tableName = try reader.tableName()
-        let item = try reader.required("Item") { reader throws(DynamoDBError) in try reader.item("Item") }
+        let item = try reader.required(itemField) { reader throws(DynamoDBError) in try reader.item(itemField) }
         let returnValues = try reader.enumeration("ReturnValues", returnValuesSet)
         try readIgnored(&reader)
         let onFailure = try writeCondition(&reader, condition: nil)
@@ -29,11 +39,11 @@ enum WireRequests {
         let legacy = try LegacyParameters.expected(reader)
         let condition = try expressions.condition("ConditionExpression")
         try expressions.finish()
-        return PutItemRequest(
-            tableName: tableName ?? "",
-            item: item ?? [:],
-            condition: WriteCondition(condition: condition ?? legacy, returnOldItemOnFailure: onFailure.returnOldItemOnFailure),
-            returnValues: returnValues.flatMap(ReturnValues.init(rawValue:)) ?? .none
+        return (
+            tableName ?? "",
+            item ?? [:],
+            WriteCondition(condition: condition ?? legacy, returnOldItemOnFailure: onFailure.returnOldItemOnFailure),
+            returnValues.flatMap(ReturnValues.init(rawValue:)) ?? .none
         )
     }
 
@@ -89,27 +99,8 @@ enum WireRequests {
     }
 
     static func deleteItem(_ json: JSONValue) throws(DynamoDBError) -> DeleteItemRequest {
-        var reader = try RequestReader(json)
-        let tableName = try reader.tableName()
-        let key = try reader.required("Key") { reader throws(DynamoDBError) in try reader.item("Key") }
-        let returnValues = try reader.enumeration("ReturnValues", returnValuesSet)
-        try readIgnored(&reader)
-        let onFailure = try writeCondition(&reader, condition: nil)
-        _ = try reader.enumeration("ConditionalOperator", ["OR", "AND"])
-        try reader.finish()
-        if let returnValues, returnValues != "NONE" && returnValues != "ALL_OLD" {
-            throw .validation("ReturnValues can only be ALL_OLD or NONE")
-        }
-        var expressions = try ExpressionParameters(reader, expressions: ["ConditionExpression"], legacy: ["Expected"])
-        let legacy = try LegacyParameters.expected(reader)
-        let condition = try expressions.condition("ConditionExpression")
-        try expressions.finish()
-        return DeleteItemRequest(
-            tableName: tableName ?? "",
-            key: key ?? [:],
-            condition: WriteCondition(condition: condition ?? legacy, returnOldItemOnFailure: onFailure.returnOldItemOnFailure),
-            returnValues: returnValues.flatMap(ReturnValues.init(rawValue:)) ?? .none
-        )
+        let write = try conditionalWrite(json, itemField: "Key")
+        return DeleteItemRequest(tableName: write.tableName, key: write.item, condition: write.condition, returnValues: write.returnValues)
     }
 
     static func query(_ json: JSONValue) throws(DynamoDBError) -> QueryRequest {
