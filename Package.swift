@@ -153,7 +153,10 @@ let package = Package(
         ),
         .target(
             name: "EdgeTesting",
-            dependencies: ["EdgeServer", "StackConfig", .product(name: "Logging", package: "swift-log")],
+            dependencies: [
+                "EdgeServer", "StackConfig", .product(name: "Logging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"), .product(name: "NIOPosix", package: "swift-nio"),
+            ],
             path: "Tests/EdgeTesting"
         ),
         .testTarget(name: "HTTPSemanticsTests", dependencies: ["HTTPSemantics"]),

@@ -24,7 +24,7 @@ public struct ServerOptions: Sendable {
         stateDirectory: String = ".edgesim",
         quiet: Bool = false,
         accessLogs: Bool = false,
-        threads: Int = System.coreCount
+        threads: Int = UsableCores.count
     ) {
         self.host = host
         self.httpPort = httpPort

@@ -36,8 +36,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(name: .customLong("state-dir"), help: "Where the store, counters and access logs live.")
     var stateDir = ".edgesim"
 
-    @Option(help: "Event-loop threads for the listeners (default: one per core).")
-    var threads = System.coreCount
+    @Option(help: "Event-loop threads for the listeners (default: one per core this process may run on).")
+    var threads = UsableCores.count
 
     @Flag(name: .customLong("access-logs"), help: "Write CloudFront standard access logs under STATE-DIR/logs.")
     var accessLogs = false

@@ -109,6 +109,12 @@ extension EdgeLocation {
         ownPage(status: .payloadTooLarge, reason: CloudFrontPages.badRequest, requestID: requestIDs.next(), distribution: nil, close: true)
     }
 
+    /// The 400 CloudFront sends for a request it cannot parse, before it closes the connection. The listener calls
+    /// this for what its HTTP/1 decoder refuses.
+    public func malformedRequest() -> EdgeResponse {
+        ownPage(status: .badRequest, reason: CloudFrontPages.badRequest, requestID: requestIDs.next(), distribution: nil, close: true)
+    }
+
     /// Origin headers as viewers get them: hop-by-hop fields gone, the length of the body we hold (§1.17).
     /// The origin's `Date` stays, so `Date` and `Age` tell a hit's true age as RFC 9111 caches do.
     static func viewerHeaders(from origin: HTTPHeaders, bodyLength: Int) -> HTTPHeaders {

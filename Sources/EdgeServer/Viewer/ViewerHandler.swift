@@ -4,11 +4,24 @@ import NIOCore
 import NIOHTTP1
 import Telemetry
 
-/// Serves viewers of one POP over HTTP/1.1 or one HTTP/2 stream. Hits are answered inside `channelRead`, on the
+/// Serves viewers of one POP over HTTP/1.x or one HTTP/2 stream. Hits are answered inside `channelRead`, on the
 /// event loop; only origin fetches leave it, and their answers come back to it before anything is written.
-final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
+///
+/// On HTTP/1.x it stands where NIO's server pipeline helpers would (see `ViewerListener.configureHTTP1`): it writes
+/// responses as bytes (`HTTP1ResponseWriter`), keeps pipelined requests in order by holding them, and reading,
+/// while an origin fetch is under way, and answers a request the decoder cannot parse with CloudFront's 400 page.
+final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     typealias InboundIn = HTTPServerRequestPart
+    typealias OutboundIn = Never
     typealias OutboundOut = HTTPServerResponsePart
+
+    /// How responses reach the wire.
+    enum Wire {
+        /// HTTP/1.x: the handler's own bytes, straight to the transport.
+        case http1
+        /// One HTTP/2 stream: response parts, which NIO's HTTP/2 to HTTP/1 codec turns into frames.
+        case http2Stream
+    }
 
     /// CloudFront's limits (aws-behaviour §1.2): request line plus headers, and URL.
     static let maximumHeaderBytes = 20_480
@@ -17,6 +30,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     static let maximumBodyBytes = 10 * 1024 * 1024 + 1
 
     private let location: EdgeLocation
+    private let wire: Wire
     private let isHTTPS: Bool
     private let observer: (any RequestObserver)?
     private let logsRequestDetails: Bool
@@ -27,11 +41,15 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     private var receivedAt = 0.0
     private var dates = HTTPDateCache()
     private var clientAddress = "127.0.0.1"
-    /// After a 413 the rest of the connection's input is ignored until it closes.
+    /// After a 413 or a response that closes the connection, the rest of its input is ignored until it closes.
     private var refusing = false
+    /// Requests that arrived while an earlier one waits for the origin, answered in order once it is written.
+    private var held = HeldRequests()
+    private var writer: HTTP1ResponseWriter?
 
-    init(services: ViewerServices, isHTTPS: Bool, clock: EdgeClock = .system) {
+    init(services: ViewerServices, wire: Wire, isHTTPS: Bool, clock: EdgeClock = .system) {
         self.location = services.location
+        self.wire = wire
         self.isHTTPS = isHTTPS
         self.observer = services.observer
         self.logsRequestDetails = services.logsRequestDetails
@@ -42,11 +60,53 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
     func handlerAdded(context: ChannelHandlerContext) {
         let address = context.channel.remoteAddress ?? context.channel.parent?.remoteAddress
         clientAddress = address?.ipAddress ?? "127.0.0.1"
+        if wire == .http1 { writer = HTTP1ResponseWriter(allocator: context.channel.allocator) }
     }
 
     func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+        let part = HeldRequests.Input.part(unwrapInboundIn(data))
+        guard !held.isWaiting else {
+            held.append(part)
+            return
+        }
+        receive(part, context: context)
+    }
+
+    /// No more reading while a response is awaited: held requests stay few, and TCP pushes back on the viewer.
+    func read(context: ChannelHandlerContext) {
+        if held.holdRead() { return }
+        context.read()
+    }
+
+    /// Input the HTTP/1 decoder cannot parse gets CloudFront's 400 page, after the answers to the requests before
+    /// it, and the connection closes. Anything else goes on to NIO's default handling.
+    func errorCaught(context: ChannelHandlerContext, error: Error) {
+        guard wire == .http1, error is HTTPParserError else {
+            context.fireErrorCaught(error)
+            return
+        }
+        if held.isWaiting {
+            held.append(.malformed)
+        } else {
+            receive(.malformed, context: context)
+        }
+    }
+
+    private func receive(_ input: HeldRequests.Input, context: ChannelHandlerContext) {
+        // Once a response closes the connection the rest of its input is moot: data after `Connection: close`
+        // is what the decoder reports as an error, and it must not cut short the response being written.
         guard !refusing else { return }
-        switch unwrapInboundIn(data) {
+        let part: HTTPServerRequestPart
+        switch input {
+        case .part(let decoded):
+            part = decoded
+        case .malformed:
+            refusing = true
+            let request = HTTPRequestHead(version: .http1_1, method: .GET, uri: "/", headers: ["Connection": "close"])
+            write(location.malformedRequest(), for: request, context: context)
+            return
+        }
+        switch part {
         case .head(let head):
             receivedAt = clock.now
             if Self.exceedsLimits(head) {
@@ -90,12 +150,23 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         case .respond(let response):
             write(consume response, for: head, context: context)
         case .fetch(let fetch):
+            held.startWaiting()
             let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
             context.eventLoop.makeFutureWithTask { await fetch.run() }.whenSuccess { response in
                 let (handler, context) = bound.value
                 handler.write(response, for: head, context: context)
+                handler.resumeHeldRequests(context: context)
             }
         }
+    }
+
+    /// Answers the requests that arrived during a wait, until one waits again; then reads again if a read was held.
+    private func resumeHeldRequests(context: ChannelHandlerContext) {
+        held.stopWaiting()
+        while !held.isWaiting, let part = held.next() {
+            receive(part, context: context)
+        }
+        if !held.isWaiting, held.releaseRead() { context.read() }
     }
 
     /// A custom domain of the gateway: API Gateway answers, off the event loop like any origin work.
@@ -103,6 +174,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
         let body = body
         self.body = nil
         let clientAddress = clientAddress
+        held.startWaiting()
         let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
         context.eventLoop.makeFutureWithTask {
             await apiDomains.respond(to: head, host: host, body: body, clientAddress: clientAddress)
@@ -119,6 +191,7 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
                 for: head,
                 context: context
             )
+            handler.resumeHeldRequests(context: context)
         }
     }
 
@@ -166,19 +239,50 @@ final class ViewerHandler: ChannelInboundHandler, RemovableChannelHandler {
             headers.remove(name: "connection")
             headers.remove(name: "transfer-encoding")
         }
+        if close { refusing = true }
+        if var writer {
+            let (bytes, uncopiedBody) = writer.encode(
+                version: request.version,
+                status: status,
+                headers: headers,
+                body: body,
+                requestMethod: request.method
+            )
+            self.writer = writer
+            finishHTTP1(bytes, body: uncopiedBody, close: close, context: context)
+            return
+        }
         let head = HTTPResponseHead(version: request.version, status: status, headers: headers)
         context.write(wrapOutboundOut(.head(head)), promise: nil)
         if let body, body.readableBytes > 0 {
             context.write(wrapOutboundOut(.body(.byteBuffer(body))), promise: nil)
         }
-        guard close else {
-            // No promise on a kept-alive connection: nothing waits for the write, and a promise is an allocation.
-            context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: nil)
+        writeLast(wrapOutboundOut(.end(nil)), closing: close, context: context)
+    }
+
+    /// Writes an HTTP/1 response's bytes, and closes after them when the connection ends with this response.
+    private func finishHTTP1(_ bytes: ByteBuffer, body: ByteBuffer?, close: Bool, context: ChannelHandlerContext) {
+        let last: ByteBuffer
+        if let body {
+            context.write(NIOAny(IOData.byteBuffer(bytes)), promise: nil)
+            last = body
+        } else {
+            last = bytes
+        }
+        writeLast(NIOAny(IOData.byteBuffer(last)), closing: close, context: context)
+    }
+
+    /// Writes and flushes a response's last part. A connection that ends with it is closed once it is written
+    /// (closing with writes pending would drop them); a kept-alive one gets no promise, which would be an allocation.
+    private func writeLast(_ data: NIOAny, closing: Bool, context: ChannelHandlerContext) {
+        guard closing else {
+            context.writeAndFlush(data, promise: nil)
             return
         }
-        let done = context.eventLoop.makePromise(of: Void.self)
-        context.writeAndFlush(wrapOutboundOut(.end(nil)), promise: done)
-        done.futureResult.whenComplete { _ in context.close(promise: nil) }
+        let written = context.eventLoop.makePromise(of: Void.self)
+        context.writeAndFlush(data, promise: written)
+        let channel = context.channel
+        written.futureResult.whenComplete { _ in channel.close(promise: nil) }
     }
 
     /// What statistics and the access log see of one response. Built only when someone observes.

@@ -67,14 +67,12 @@ struct ViewerListener {
     static func configureHTTP1(_ channel: Channel, services: ViewerServices, isHTTPS: Bool) -> EventLoopFuture<Void> {
         channel.eventLoop.makeCompletedFuture {
             let sync = channel.pipeline.syncOperations
-            // No outbound header validator: it would check every field of every response, hits included, while
-            // `ViewerHandler` checks only what the edge cannot vouch for (`EdgeResponse.fieldsAreValid`).
-            try sync.configureHTTPServerPipeline(
-                withPipeliningAssistance: true,
-                withErrorHandling: true,
-                withOutboundHeaderValidation: false
-            )
-            try sync.addHandler(ViewerHandler(services: services, isHTTPS: isHTTPS))
+            // Only NIO's request decoder: `ViewerHandler` writes responses as bytes itself and does the work of
+            // NIO's pipelining, error and header-validation helpers, which would otherwise pass three parts per
+            // response through three handlers and check every field of every hit. The handler checks only what
+            // the edge cannot vouch for (`EdgeResponse.fieldsAreValid`).
+            try sync.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
+            try sync.addHandler(ViewerHandler(services: services, wire: .http1, isHTTPS: isHTTPS))
         }
     }
 
@@ -88,7 +86,7 @@ struct ViewerListener {
             stream.eventLoop.makeCompletedFuture {
                 let sync = stream.pipeline.syncOperations
                 try sync.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
-                try sync.addHandler(ViewerHandler(services: services, isHTTPS: true))
+                try sync.addHandler(ViewerHandler(services: services, wire: .http2Stream, isHTTPS: true))
             }
         }.map { _ in }
     }
