@@ -70,6 +70,26 @@ import Testing
         }
     }
 
+    /// A plain hit is written from the stored head (`StoredHit`); a hit with an `If-None-Match` that does not match
+    /// takes the general path and must come out the same, but for the request id (and `Age`, should a second pass).
+    @Test func aStoredHitIsWrittenAsTheGeneralPathWritesIt() async throws {
+        try await Self.withEdge { edge in
+            let request = Self.get("/a.txt") + Self.get("/a.txt") + Self.get("/a.txt", "If-None-Match: \"other\"\r\n")
+            let exchange = try await RawConnection.exchange(port: edge.httpPort, sending: request) {
+                Self.responses(in: $0).count == 3 && Self.responses(in: $0)[2].body.count == 6
+            }
+            let responses = Self.responses(in: exchange.received)
+            func comparable(_ head: String) -> [Substring] {
+                head.split(separator: "\r\n").filter { !$0.hasPrefix("X-Amz-Cf-Id: ") && !$0.hasPrefix("Age: ") }
+            }
+            #expect(Self.field("x-cache", in: responses[1].head) == "Hit from cloudfront")
+            #expect(comparable(responses[1].head) == comparable(responses[2].head))
+            #expect(responses[1].head.split(separator: "\r\n").count == responses[2].head.split(separator: "\r\n").count)
+            #expect(Self.field("x-amz-cf-id", in: responses[1].head)?.count == 56)
+            #expect(responses[1].body == responses[2].body)
+        }
+    }
+
     @Test func anUnparsableRequestGetsCloudFrontsBadRequestPageAndTheConnectionCloses() async throws {
         try await Self.withEdge { edge in
             let exchange = try await RawConnection.exchange(port: edge.httpPort, sending: "GET /a.txt HTTP/1.1\r\nHost \(Self.host)\r\n\r\n") {

@@ -48,8 +48,8 @@ import Testing
     }
 
     @Test func aHitCountsAsAUseForThePolicy() async throws {
-        // Each object weighs about 1,060 bytes with its headers: three fit.
-        let cache = try EdgeCache(capacity: 3_300, policy: .lru)
+        // Each object weighs about 1,140 bytes with its header text and its stored HTTP/1 head: three fit.
+        let cache = try EdgeCache(capacity: 3_500, policy: .lru)
         let edge = EdgeFixture(cache: cache)
         for name in ["a", "b", "c", "d"] { edge.origin.set("/\(name)", Self.reply(size: 1_000)) }
         for name in ["a", "b", "c"] { _ = await edge.send(.GET, "/\(name)") }

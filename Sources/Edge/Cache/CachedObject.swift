@@ -34,6 +34,13 @@ public final class CachedObject: Sendable {
     /// Whether the stored status and headers may be sent as they are (``ResponseFields``), checked once here so
     /// that no hit checks them again. Origins such as a Lambda integration behind API Gateway choose header values.
     let hasValidFields: Bool
+    /// The status line and fields as HTTP/1.1 bytes, written once here so that a plain hit copies them (``StoredHit``).
+    /// Only for a 200 with valid fields: other statuses and invalid fields always take the general path.
+    let storedHead: ByteBuffer?
+    /// Whether the origin's `Date` is among the fields; the listener adds one otherwise.
+    let hasDate: Bool
+    /// Bytes the object takes in the cache: body, header text and its stored head, as capacity is counted.
+    public let size: Int
 
     init(
         key: CacheKey,
@@ -65,11 +72,21 @@ public final class CachedObject: Sendable {
         self.lastModified = headers.first(name: "last-modified")
         self.isEncodedAtEdge = isEncodedAtEdge
         self.hasValidFields = ResponseFields.areValid(status: status, headers: headers)
+        self.hasDate = headers.contains(name: "date")
+        // `name: value\r\n` per field: the header text, and exactly the fields' part of the stored head.
+        let headerBytes = headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+        self.storedHead = status == .ok && hasValidFields ? Self.http1Head(status: status, headers: headers, fieldBytes: headerBytes) : nil
+        self.size = body.readableBytes + headerBytes + (storedHead?.readableBytes ?? 0)
     }
 
-    /// Bytes the object takes in the cache: body plus header text, as capacity is counted.
-    public var size: Int {
-        headers.reduce(body.readableBytes) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
+    private static func http1Head(status: HTTPResponseStatus, headers: HTTPHeaders, fieldBytes: Int) -> ByteBuffer {
+        // `HTTP/1.1 200 `, the reason phrase's line and the fields: sized up front, so it never grows while written.
+        var head = EdgeLocation.allocator.buffer(capacity: 15 + status.reasonPhrase.utf8.count + fieldBytes)
+        HTTP1Bytes.writeStatusLine(version: .http1_1, status: status, into: &head)
+        for (name, value) in headers {
+            HTTP1Bytes.writeField(name: name, value: value, into: &head)
+        }
+        return head
     }
 
     func isFresh(at now: Double) -> Bool { now < expiresAt }

@@ -4,6 +4,7 @@ import NIOHTTP1
 extension EdgeLocation {
     /// A stored object on its way to a viewer: CloudFront's headers added, then 304/Range, then HEAD.
     func deliver(_ object: CachedObject, result: EdgeResult, exchange: Exchange, now: Double, status: HTTPResponseStatus? = nil) -> EdgeResponse {
+        if result == .hit, status == nil, let hit = storedHit(object, exchange: exchange, now: now) { return hit }
         var headers = object.headers
         // One copy of the shared stored headers, with room for everything added on the way out, so that no
         // append below or in the listener (`Date`, `Connection`) grows the array again.
@@ -22,6 +23,37 @@ extension EdgeLocation {
         )
         response.fieldsAreValid = object.hasValidFields
         return finish(response: &response, exchange: exchange, now: now)
+    }
+
+    /// A plain hit as a ``StoredHit``, when the request accepts one and nothing but the edge's fields would change
+    /// the stored response on its way out (see ``StoredHit`` for the conditions).
+    private func storedHit(_ object: CachedObject, exchange: Exchange, now: Double) -> EdgeResponse? {
+        let request = exchange.request
+        guard request.acceptsStoredHit, object.storedHead != nil, request.method == .GET,
+            exchange.behavior.responseHeadersPolicy == nil, !Self.asksForPartOrValidation(request)
+        else { return nil }
+        var response = EdgeResponse(
+            status: object.status,
+            headers: HTTPHeaders(),
+            body: object.body,
+            result: .hit,
+            requestID: exchange.requestID,
+            distributionID: exchange.distribution.id
+        )
+        response.fieldsAreValid = true
+        response.storedHit = StoredHit(object: object, edgeFields: storedHitFields, age: object.age(at: now))
+        response.distributionDomain = exchange.distribution.domainName
+        response.behaviorPathPattern = exchange.behavior.pathPattern.description
+        response.isCacheable = true
+        return response
+    }
+
+    /// `If-None-Match`, `If-Modified-Since` or `Range`: what ``ViewerFilters`` answers for a stored 200. One pass.
+    private static func asksForPartOrValidation(_ request: ViewerRequest) -> Bool {
+        request.headers.contains { name, _ in
+            HTTP1Bytes.name(name, is: "range") || HTTP1Bytes.name(name, is: "if-none-match")
+                || HTTP1Bytes.name(name, is: "if-modified-since")
+        }
     }
 
     /// The fields a stored response may gain on its way out: the four edge headers, `Age`, `Date`, `Connection`,

@@ -23,6 +23,8 @@ public struct EdgeResponse: Sendable {
     /// True when the edge knows every header field and the status are valid to send (``ResponseFields``): a stored
     /// object's checked fields plus the edge's own. The listener checks responses without it before writing them.
     public var fieldsAreValid: Bool
+    /// A plain hit the HTTP/1.1 listener may write from stored bytes; `headers` is then empty (``StoredHit``).
+    public var storedHit: StoredHit?
 
     public init(
         status: HTTPResponseStatus,
@@ -45,5 +47,6 @@ public struct EdgeResponse: Sendable {
         self.isCacheable = false
         self.requestID = requestID
         self.fieldsAreValid = false
+        self.storedHit = nil
     }
 }

@@ -11,6 +11,8 @@ public struct ViewerRequest: Sendable {
     public var body: ByteBuffer?
     public var isHTTPS: Bool
     public var clientAddress: String
+    /// Whether the listener writes ``StoredHit``s: the HTTP/1.1 listener does; HTTP/2 and tests read `headers`.
+    public var acceptsStoredHit = false
 
     public init(
         method: HTTPMethod,

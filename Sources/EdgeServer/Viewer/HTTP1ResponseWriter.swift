@@ -1,3 +1,4 @@
+import Edge
 import NIOCore
 import NIOHTTP1
 
@@ -18,8 +19,9 @@ struct HTTP1ResponseWriter {
         buffer = allocator.buffer(capacity: 2048)
     }
 
-    /// The bytes of one response, and the body to write after them when it was too large to copy.
-    /// `headers` must hold valid fields (``ResponseFields``); `Date` and connection fields are the caller's.
+    /// The bytes of one response, and the body to write after them when it was too large to copy. `headers` must
+    /// hold valid fields (``ResponseFields``) and the connection's own; `Content-Length` is written where the
+    /// fields have it (or last), with the length actually sent, and `Transfer-Encoding` never.
     mutating func encode(
         version: HTTPVersion,
         status: HTTPResponseStatus,
@@ -28,28 +30,47 @@ struct HTTP1ResponseWriter {
         requestMethod: HTTPMethod
     ) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
         buffer.clear()
-        Self.writeStatusLine(version: version, status: status, into: &buffer)
-        for (name, value) in headers where !Self.isFraming(name) {
-            Self.writeField(name: name, value: value, into: &buffer)
+        HTTP1Bytes.writeStatusLine(version: version, status: status, into: &buffer)
+        var length = Self.contentLength(status: status, headers: headers, body: body, requestMethod: requestMethod)
+        for (name, value) in headers {
+            if HTTP1Bytes.name(name, is: "content-length") {
+                guard let sent = length else { continue }
+                writeContentLength(sent)
+                length = nil
+            } else if !HTTP1Bytes.name(name, is: "transfer-encoding") {
+                HTTP1Bytes.writeField(name: name, value: value, into: &buffer)
+            }
         }
-        if let length = Self.contentLength(status: status, headers: headers, body: body, requestMethod: requestMethod) {
-            buffer.writeStaticString("Content-Length: ")
-            buffer.writeString(String(length))
-            buffer.writeStaticString("\r\n")
-        }
+        if let length { writeContentLength(length) }
         buffer.writeStaticString("\r\n")
         return appending(body)
     }
 
-    /// A response whose status line and fields are already bytes (a stored hit's ``StoredHead``), followed by the
-    /// fields that change per response.
-    mutating func encode(prefix: ByteBuffer, fields: (inout ByteBuffer) -> Void, body: ByteBuffer?) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
+    /// A ``StoredHit``: its stored head and the POP's fields copied, then the fields that change per response.
+    /// The same bytes `encode(version:status:headers:body:requestMethod:)` writes for the hit's full headers.
+    mutating func encode(_ hit: StoredHit, requestID: String, date: () -> String, close: Bool, body: ByteBuffer?) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
         buffer.clear()
-        var prefix = prefix
-        buffer.writeBuffer(&prefix)
-        fields(&buffer)
+        var head = hit.head
+        buffer.writeBuffer(&head)
+        var edgeFields = hit.edgeFields
+        buffer.writeBuffer(&edgeFields)
+        buffer.writeString(requestID)
+        buffer.writeStaticString("\r\n")
+        if hit.age > 0 {
+            buffer.writeStaticString("Age: ")
+            HTTP1Bytes.writeDecimal(hit.age, into: &buffer)
+            buffer.writeStaticString("\r\n")
+        }
+        if !hit.hasDate { HTTP1Bytes.writeField(name: "Date", value: date(), into: &buffer) }
+        if close { buffer.writeStaticString("Connection: close\r\n") }
         buffer.writeStaticString("\r\n")
         return appending(body)
+    }
+
+    private mutating func writeContentLength(_ length: Int) {
+        buffer.writeStaticString("Content-Length: ")
+        HTTP1Bytes.writeDecimal(length, into: &buffer)
+        buffer.writeStaticString("\r\n")
     }
 
     private mutating func appending(_ body: ByteBuffer?) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
@@ -57,38 +78,6 @@ struct HTTP1ResponseWriter {
         guard body.readableBytes <= Self.copiedBodyLimit else { return (buffer, body) }
         buffer.writeBuffer(&body)
         return (buffer, nil)
-    }
-
-    static func writeStatusLine(version: HTTPVersion, status: HTTPResponseStatus, into buffer: inout ByteBuffer) {
-        if version.major == 1, version.minor == 0 {
-            buffer.writeStaticString("HTTP/1.0 ")
-        } else {
-            buffer.writeStaticString("HTTP/1.1 ")
-        }
-        let code = Int(status.code)
-        buffer.writeInteger(UInt8(ascii: "0") + UInt8(code / 100 % 10))
-        buffer.writeInteger(UInt8(ascii: "0") + UInt8(code / 10 % 10))
-        buffer.writeInteger(UInt8(ascii: "0") + UInt8(code % 10))
-        buffer.writeInteger(UInt8(ascii: " "))
-        buffer.writeString(status.reasonPhrase)
-        buffer.writeStaticString("\r\n")
-    }
-
-    static func writeField(name: String, value: String, into buffer: inout ByteBuffer) {
-        buffer.writeString(name)
-        buffer.writeStaticString(": ")
-        buffer.writeString(value)
-        buffer.writeStaticString("\r\n")
-    }
-
-    /// The edge sends whole bodies, so it frames them itself: any `Content-Length` or `Transfer-Encoding` in the
-    /// fields is replaced by the length of what is sent (see ``contentLength(status:headers:body:requestMethod:)``).
-    private static func isFraming(_ name: String) -> Bool {
-        // ASCII case folding by OR-ing 0x20: exact for letters, digits and `-`; names are tokens, so no other
-        // byte (CR would fold to `-`) can reach here.
-        let folded = { (byte: UInt8, lower: UInt8) in byte | 0x20 == lower }
-        return name.utf8.elementsEqual("content-length".utf8, by: folded)
-            || name.utf8.elementsEqual("transfer-encoding".utf8, by: folded)
     }
 
     /// The `Content-Length` to send: none where a body is forbidden (1xx, 204, 304, RFC 9110 §8.6), the

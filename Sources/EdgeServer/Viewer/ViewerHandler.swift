@@ -136,7 +136,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             forward(head, toAPIDomain: host, apiDomains: apiDomains, context: context)
             return
         }
-        let request = ViewerRequest(
+        var request = ViewerRequest(
             method: head.method,
             target: head.uri,
             version: head.version,
@@ -145,6 +145,8 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             isHTTPS: isHTTPS,
             clientAddress: clientAddress
         )
+        // A stored head's status line reads HTTP/1.1.
+        request.acceptsStoredHit = writer != nil && head.version == .http1_1
         body = nil
         switch location.receive(request) {
         case .respond(let response):
@@ -197,6 +199,21 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
 
     /// Takes the response, so that its headers (one copy made for it by the edge) are extended in place.
     private func write(_ response: consuming EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
+        if let hit = response.storedHit, var writer {
+            let close = response.closeConnection || !request.isKeepAlive
+            if close { refusing = true }
+            let (bytes, uncopiedBody) = writer.encode(
+                hit,
+                requestID: response.requestID,
+                date: { dates.current(clock) },
+                close: close,
+                body: response.body
+            )
+            self.writer = writer
+            finishHTTP1(bytes, body: uncopiedBody, close: close, context: context)
+            observer?.record(event(for: response, contentType: logsRequestDetails ? hit.contentType : nil, request: request))
+            return
+        }
         let contentType = logsRequestDetails ? response.headers.first(name: "content-type") : nil
         send(
             status: response.status,
