@@ -189,8 +189,14 @@ struct Exchange: Sendable {
     /// A fresh cached error whose custom error page was not in the cache.
     var storedError: CachedObject?
 
-    var distribution: Distribution { route.distribution }
-    var behavior: CacheBehavior { behaviorRoute.behavior }
+    // Read accessors lend the shared structs rather than returning copies: a copy of either retains and releases
+    // every field, and the hit path reads a few of them per request.
+    var distribution: Distribution {
+        _read { yield route.distribution }
+    }
+    var behavior: CacheBehavior {
+        _read { yield behaviorRoute.behavior }
+    }
 }
 
 extension EdgeLocation {

@@ -36,15 +36,24 @@ public struct DistributionTable: Sendable {
         distributions.first { $0.id == id }
     }
 
+    /// `Host` without port, brackets or a final dot, lower-cased. Read as bytes: every request goes through here,
+    /// and a host already in lower case (the usual) is returned without a lower-cased copy.
     static func hostName(_ host: Substring) -> String {
-        var name = host
-        if name.hasPrefix("[") {
+        let bytes = host.utf8
+        var start = bytes.startIndex
+        var end = bytes.endIndex
+        if bytes.first == UInt8(ascii: "[") {
             // IPv6 literal: keep the brackets' content.
-            if let close = name.firstIndex(of: "]") { name = name[name.index(after: name.startIndex)..<close] }
-        } else if let colon = name.lastIndex(of: ":") {
-            name = name[..<colon]
+            if let close = bytes.firstIndex(of: UInt8(ascii: "]")) {
+                start = bytes.index(after: start)
+                end = close
+            }
+        } else if let colon = bytes.lastIndex(of: UInt8(ascii: ":")) {
+            end = colon
         }
-        if name.hasSuffix(".") { name = name.dropLast() }
-        return name.lowercased()
+        if start < end, bytes[bytes.index(before: end)] == UInt8(ascii: ".") { end = bytes.index(before: end) }
+        let name = Substring(host[start..<end])
+        let hasUpperCase = name.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) || $0 >= 0x80 }
+        return hasUpperCase ? name.lowercased() : String(name)
     }
 }
