@@ -24,7 +24,8 @@ public final class EdgeServer: Sendable {
     public let domains: [String]
     private let group: MultiThreadedEventLoopGroup
     /// Released once the viewers are drained and before the event loops stop: its deinit touches a loop.
-    private let quiesce: NIOLockedValueBox<ServerQuiescingHelper?>
+    /// One per listener: a helper tracks the connections of a single server channel.
+    private let quiesce: NIOLockedValueBox<[ServerQuiescingHelper]>
     private let clients: [HTTPClient]
     private let control: ControlPort
     private let dataTier: DataTier
@@ -46,7 +47,7 @@ public final class EdgeServer: Sendable {
             clients += assembly.originClients
             let domains = assembly.domains + tier.apiDomainNames.filter { !assembly.domains.contains($0) }
             let tls = try makeTLSContext(domains: domains, options: options, logger: logger)
-            let quiesce = ServerQuiescingHelper(group: group)
+            let quiesce = [ServerQuiescingHelper(group: group), ServerQuiescingHelper(group: group)]
             let cache = try assembly.makeCache()
             let location = assembly.location(
                 code: stack.edge.pops.first ?? Stack.EdgeSettings.defaultPOP,
@@ -66,11 +67,11 @@ public final class EdgeServer: Sendable {
                 apiDomains: APIDomains(gateway: tier.gateway, hosts: tier.apiDomainNames)
             )
             let https = try await ViewerListener(host: options.host, port: options.httpsPort, transport: .https(tls), services: services)
-                .bind(group: group, quiesce: quiesce)
+                .bind(group: group, quiesce: quiesce[0])
             // Redirects name the HTTPS port, known only now when port 0 was asked for.
             location.httpsPort = https.localAddress?.port ?? options.httpsPort
             let http = try await ViewerListener(host: options.host, port: options.httpPort, transport: .http, services: services)
-                .bind(group: group, quiesce: quiesce)
+                .bind(group: group, quiesce: quiesce[1])
             var controlLogger = logger
             controlLogger.logLevel = max(logger.logLevel, .warning)
             let control = try await ControlPort.start(
@@ -128,7 +129,7 @@ public final class EdgeServer: Sendable {
         location: EdgeLocation,
         domains: [String],
         group: MultiThreadedEventLoopGroup,
-        quiesce: ServerQuiescingHelper,
+        quiesce: [ServerQuiescingHelper],
         clients: [HTTPClient],
         control: ControlPort,
         dataTier: DataTier,
@@ -162,14 +163,15 @@ public final class EdgeServer: Sendable {
 
     /// Closes the listeners and waits for open viewer connections to finish their responses.
     private func drainViewers() async throws {
-        guard
-            let helper = quiesce.withLockedValue({ helper in
-                defer { helper = nil }
-                return helper
-            })
-        else { return }
-        let drained = group.next().makePromise(of: Void.self)
-        helper.initiateShutdown(promise: drained)
-        try await drained.futureResult.get()
+        let helpers = quiesce.withLockedValue { helpers in
+            defer { helpers = [] }
+            return helpers
+        }
+        let drained = helpers.map { helper in
+            let promise = group.next().makePromise(of: Void.self)
+            helper.initiateShutdown(promise: promise)
+            return promise.futureResult
+        }
+        for listener in drained { try await listener.get() }
     }
 }

@@ -11,6 +11,11 @@ import Testing
 
     /// The canonical SPA stack with plain HTTP allowed, so that requests are served rather than redirected.
     static func withEdge(_ body: (RunningEdge) async throws -> Void) async throws {
+        let (site, stack) = try siteAndStack()
+        try await RunningEdge.with(site: site, stack: stack, body)
+    }
+
+    static func siteAndStack() throws -> (TemporaryFolder, Stack) {
         let site = try TemporaryFolder(prefix: "edgesim-wire")
         try site.write("index.html", "<!doctype html><title>wire</title>")
         try site.write("a.txt", "alpha\n")
@@ -23,7 +28,7 @@ import Testing
                 stack.distributions[index].cacheBehaviors[behavior].viewerProtocolPolicy = .allowAll
             }
         }
-        try await RunningEdge.with(site: site, stack: stack, body)
+        return (site, stack)
     }
 
     static func get(_ path: String, _ fields: String = "") -> String {
@@ -88,6 +93,33 @@ import Testing
             #expect(Self.field("x-amz-cf-id", in: responses[1].head)?.count == 56)
             #expect(responses[1].body == responses[2].body)
         }
+    }
+
+    /// A graceful stop must not wait for a client to hang up: idle kept-alive connections are closed by the server.
+    @Test func aStopClosesIdleKeptAliveConnections() async throws {
+        let (site, stack) = try Self.siteAndStack()
+        let edge = try await RunningEdge.start(site: site, stack: stack)
+        let connection = try await OpenConnection.connect(port: edge.httpPort)
+        try await connection.send(Self.get("/a.txt"))
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !connection.received().hasSuffix("alpha\n"), ContinuousClock.now < deadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let stopping = Task {
+            try await edge.stop()
+            try await connection.closed()
+        }
+        // Polled rather than raced in a task group, which would wait for a stop that never ends.
+        let stopDeadline = ContinuousClock.now + .seconds(20)
+        while !connection.isClosed, ContinuousClock.now < stopDeadline {
+            try await Task.sleep(for: .milliseconds(20))
+        }
+        let stopped = connection.isClosed
+        // A connection still open here would hold the stop; closing it from this side lets it end.
+        await connection.close()
+        try await stopping.value
+        #expect(stopped)
+        #expect(connection.received().hasPrefix("HTTP/1.1 200 OK\r\n"))
     }
 
     @Test func anUnparsableRequestGetsCloudFrontsBadRequestPageAndTheConnectionCloses() async throws {

@@ -1,5 +1,6 @@
 import NIOCore
 import NIOPosix
+import Synchronization
 
 /// What curl will not send: pipelined requests in one write, malformed request lines, half-finished requests.
 /// One TCP connection to a loopback listener, written to once and read until a condition holds or the peer closes.
@@ -46,6 +47,66 @@ public enum RawConnection {
                 guard let exchange = try await group.next() ?? nil else { throw TimedOut() }
                 return exchange
             }
+        }
+    }
+}
+
+/// A client connection kept open across steps, for what happens to connections a server holds: one request
+/// answered, then the connection left idle while the test does something else.
+public final class OpenConnection: Sendable {
+    private let channel: Channel
+    private let text: Received
+
+    public static func connect(port: Int) async throws -> OpenConnection {
+        let text = Received()
+        let channel = try await ClientBootstrap(group: MultiThreadedEventLoopGroup.singleton)
+            .channelInitializer { channel in
+                channel.eventLoop.makeCompletedFuture { try channel.pipeline.syncOperations.addHandler(Collector(into: text)) }
+            }
+            .connect(host: "127.0.0.1", port: port)
+            .get()
+        return OpenConnection(channel: channel, text: text)
+    }
+
+    private init(channel: Channel, text: Received) {
+        self.channel = channel
+        self.text = text
+    }
+
+    public func send(_ text: String) async throws {
+        try await channel.writeAndFlush(ByteBuffer(string: text)).get()
+    }
+
+    /// Everything received so far, as Latin-1 text; still readable once the connection has closed.
+    public func received() -> String {
+        text.value.withLock { $0 }
+    }
+
+    /// Whether the connection has closed, from either side.
+    public var isClosed: Bool { !channel.isActive }
+
+    /// Resolves when the server closes the connection.
+    public func closed() async throws {
+        try await channel.closeFuture.get()
+    }
+
+    public func close() async {
+        try? await channel.close().get()
+    }
+
+    private final class Received: Sendable {
+        let value = Mutex("")
+    }
+
+    private final class Collector: ChannelInboundHandler {
+        typealias InboundIn = ByteBuffer
+        let received: Received
+
+        init(into received: Received) { self.received = received }
+
+        func channelRead(context: ChannelHandlerContext, data: NIOAny) {
+            let scalars = unwrapInboundIn(data).readableBytesView.map(Unicode.Scalar.init)
+            received.value.withLock { $0.unicodeScalars.append(contentsOf: scalars) }
         }
     }
 }

@@ -43,6 +43,8 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     private var clientAddress = "127.0.0.1"
     /// After a 413 or a response that closes the connection, the rest of its input is ignored until it closes.
     private var refusing = false
+    /// The server is stopping: the response being made is the connection's last.
+    private var quiescing = false
     /// Requests that arrived while an earlier one waits for the origin, answered in order once it is written.
     private var held = HeldRequests()
     private var writer: HTTP1ResponseWriter?
@@ -76,6 +78,20 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     func read(context: ChannelHandlerContext) {
         if held.holdRead() { return }
         context.read()
+    }
+
+    /// A graceful stop (`ServerQuiescingHelper`): an idle connection closes now; one with a request under way
+    /// closes after its response, which says `Connection: close`. HTTP/2 streams are left to their connection.
+    func userInboundEventTriggered(context: ChannelHandlerContext, event: Any) {
+        guard wire == .http1, event is ChannelShouldQuiesceEvent else {
+            context.fireUserInboundEventTriggered(event)
+            return
+        }
+        quiescing = true
+        if head == nil, !held.isWaiting, !refusing {
+            refusing = true
+            context.close(promise: nil)
+        }
     }
 
     /// Input the HTTP/1 decoder cannot parse gets CloudFront's 400 page, after the answers to the requests before
@@ -200,7 +216,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Takes the response, so that its headers (one copy made for it by the edge) are extended in place.
     private func write(_ response: consuming EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
         if let hit = response.storedHit, var writer {
-            let close = response.closeConnection || !request.isKeepAlive
+            let close = response.closeConnection || !request.isKeepAlive || quiescing
             if close { refusing = true }
             let (bytes, uncopiedBody) = writer.encode(
                 hit,
@@ -244,7 +260,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         if !headers.contains(name: "date") { headers.add(name: "Date", value: dates.current(clock)) }
-        let close = closeRequested || !request.isKeepAlive
+        let close = closeRequested || !request.isKeepAlive || quiescing
         if request.version.major == 1 {
             if close {
                 headers.replaceOrAdd(name: "Connection", value: "close")
