@@ -33,10 +33,23 @@ public struct Curl: Sendable {
         }
     }
 
+    /// Runs `curl -sS <arguments>` and returns what it printed, for `-w` formats and several transfers at once.
+    public static func output(_ arguments: [String]) async throws -> String {
+        try await withCheckedThrowingContinuation { continuation in
+            Thread.detachNewThread {
+                continuation.resume(with: Result { try runBlocking(["-sS", "--max-time", "20"] + arguments) })
+            }
+        }
+    }
+
     private static func runBlocking(_ arguments: [String]) throws -> Response {
+        try parse(runBlocking(["-sS", "--max-time", "20", "-D", "-", "-o", "-"] + arguments))
+    }
+
+    private static func runBlocking(_ arguments: [String]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["curl", "-sS", "--max-time", "20", "-D", "-", "-o", "-"] + arguments
+        process.arguments = ["curl"] + arguments
         let output = Pipe()
         let errors = Pipe()
         process.standardOutput = output
@@ -48,7 +61,7 @@ public struct Curl: Sendable {
         guard process.terminationStatus == 0 else {
             throw Failure(description: "curl \(arguments.joined(separator: " ")) exited \(process.terminationStatus): \(errorText)")
         }
-        return try parse(String(decoding: data, as: UTF8.self))
+        return String(decoding: data, as: UTF8.self)
     }
 
     static func parse(_ text: String) throws -> Response {

@@ -72,7 +72,7 @@ struct ViewerListener {
             // response through three handlers and check every field of every hit. The handler checks only what
             // the edge cannot vouch for (`EdgeResponse.fieldsAreValid`).
             try sync.addHandler(ByteToMessageHandler(HTTPRequestDecoder(leftOverBytesStrategy: .dropBytes)))
-            try sync.addHandler(ViewerHandler(services: services, wire: .http1, isHTTPS: isHTTPS))
+            try sync.addHandler(ViewerHandler(services: services, isHTTPS: isHTTPS))
         }
     }
 
@@ -82,12 +82,11 @@ struct ViewerListener {
             HTTP2Setting(parameter: .maxConcurrentStreams, value: 128),
             HTTP2Setting(parameter: .maxHeaderListSize, value: 64 * 1024),
         ]
-        return channel.configureHTTP2Pipeline(mode: .server, initialLocalSettings: settings) { stream in
-            stream.eventLoop.makeCompletedFuture {
-                let sync = stream.pipeline.syncOperations
-                try sync.addHandler(HTTP2FramePayloadToHTTP1ServerCodec())
-                try sync.addHandler(ViewerHandler(services: services, wire: .http2Stream, isHTTPS: true))
-            }
-        }.map { _ in }
+        return channel.eventLoop.makeCompletedFuture {
+            let sync = channel.pipeline.syncOperations
+            // No stream multiplexer: `HTTP2ViewerHandler` serves the streams from frames (its comment says why).
+            try sync.addHandler(NIOHTTP2Handler(mode: .server, initialSettings: settings))
+            try sync.addHandler(HTTP2ViewerHandler(services: services))
+        }
     }
 }
