@@ -180,7 +180,10 @@ let package = Package(
             dependencies: ["Bucket", "HTTPSemantics", "AWSXML", .product(name: "Crypto", package: "swift-crypto")] + nio
         ),
         .testTarget(name: "StackConfigTests", dependencies: ["StackConfig", "Edge", "Bucket", "Gateway", "Store", "ReadCache", "Eviction"]),
-        .testTarget(name: "EdgeServerTests", dependencies: ["EdgeServer", "EdgeTesting"]),
+        .testTarget(
+            name: "EdgeServerTests",
+            dependencies: ["EdgeServer", "EdgeTesting", .product(name: "NIOHPACK", package: "swift-nio-http2")]
+        ),
         .testTarget(
             name: "GatewayTests",
             dependencies: [

@@ -214,7 +214,10 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
         block.reserveCapacity(headers.count + 2)
         block.add(name: ":status", value: String(status.code))
         for (name, value) in headers where !Self.isConnectionSpecific(name) {
-            block.add(name: Self.lowercased(name), value: value)
+            // Values made for this response alone stay out of the viewer's HPACK table: indexing them would evict
+            // the constant fields every response shares, which would then be sent in full again.
+            let isPerResponse = HTTP1Bytes.name(name, is: "x-amz-cf-id") || HTTP1Bytes.name(name, is: "age")
+            block.add(name: Self.lowercased(name), value: value, indexing: isPerResponse ? .nonIndexable : .indexable)
         }
         if !headers.contains(name: "date") { block.add(name: "date", value: dates.current(clock)) }
         let sendsBody = method != .HEAD && (body?.readableBytes ?? 0) > 0
@@ -229,7 +232,7 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
         context.close(promise: nil)
     }
 
-    private static func isConnectionSpecific(_ name: String) -> Bool {
+    static func isConnectionSpecific(_ name: String) -> Bool {
         HTTP1Bytes.name(name, is: "connection") || HTTP1Bytes.name(name, is: "transfer-encoding")
             || HTTP1Bytes.name(name, is: "keep-alive") || HTTP1Bytes.name(name, is: "proxy-connection")
             || HTTP1Bytes.name(name, is: "upgrade")
@@ -244,7 +247,10 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
 
 extension HTTPRequestHead {
     /// A request head from an HTTP/2 header block (RFC 9113 §8.3.1): `:method`, `:scheme` and `:path` required,
-    /// `:authority` becoming `Host` when there is none. Nil for a block that is not a request.
+    /// `:authority` becoming `Host` when there is none. Nil for a malformed request (§8.2): upper-case field names,
+    /// connection-specific fields, `TE` other than `trailers`, pseudo-fields after regular ones or unknown.
+    /// `NIOHTTP2Handler` runs without its own header validation (see `ViewerListener.configureHTTP2`), so these
+    /// checks are the inbound half of it.
     init?(http2Block block: HPACKHeaders) {
         var method: String?
         var path: String?
@@ -254,9 +260,13 @@ extension HTTPRequestHead {
         headers.reserveCapacity(block.count)
         for (name, value, _) in block {
             guard name.utf8.first == UInt8(ascii: ":") else {
+                if name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { return nil }
+                if HTTP2ViewerHandler.isConnectionSpecific(name) { return nil }
+                if name == "te", value != "trailers" { return nil }
                 headers.add(name: name, value: value)
                 continue
             }
+            guard headers.isEmpty else { return nil }
             switch name {
             case ":method": method = value
             case ":path": path = value
