@@ -219,12 +219,18 @@ if Context.environment["EDGESIM_BENCHMARKS"] != nil {
     package.dependencies.append(
         .package(url: "https://github.com/ordo-one/benchmark.git", from: "1.38.1", traits: ["MallocInterposer"])
     )
-    package.targets.append(
+    package.targets.append(contentsOf: [
         .executableTarget(
             name: "EvictionBenchmarks",
             dependencies: [.product(name: "Benchmark", package: "benchmark"), "Eviction", "Replay"],
             path: "Benchmarks/EvictionBenchmarks",
             plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
-        )
-    )
+        ),
+        .executableTarget(
+            name: "HitPathBenchmarks",
+            dependencies: [.product(name: "Benchmark", package: "benchmark"), "Edge", "EdgeServer", "Store"] + nio,
+            path: "Benchmarks/HitPathBenchmarks",
+            plugins: [.plugin(name: "BenchmarkPlugin", package: "benchmark")]
+        ),
+    ])
 }

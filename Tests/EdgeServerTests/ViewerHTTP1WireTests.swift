@@ -42,7 +42,8 @@ import Testing
         while let end = rest.range(of: "\r\n\r\n") {
             let head = String(rest[..<end.lowerBound])
             rest = rest[end.upperBound...]
-            let length = head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
+            let length =
+                head.split(separator: "\r\n").first { $0.lowercased().hasPrefix("content-length:") }
                 .flatMap { Int($0.split(separator: ":")[1].trimmingCharacters(in: .whitespaces)) } ?? 0
             let bodyLength = headOnly.contains(found.count) || head.hasPrefix("HTTP/1.1 304") ? 0 : length
             found.append((head, String(rest.prefix(bodyLength))))
@@ -172,7 +173,9 @@ import Testing
             #expect(responses.allSatisfy { Self.field("connection", in: $0.head) == "keep-alive" })
             #expect(!twice.closedByServer)
 
-            let once = try await RawConnection.exchange(port: edge.httpPort, sending: "GET /a.txt HTTP/1.0\r\nHost: \(Self.host)\r\n\r\n") { _ in false }
+            let once = try await RawConnection.exchange(port: edge.httpPort, sending: "GET /a.txt HTTP/1.0\r\nHost: \(Self.host)\r\n\r\n") { _ in
+                false
+            }
             #expect(once.closedByServer)
             #expect(Self.responses(in: once.received).map(\.body) == ["alpha\n"])
         }

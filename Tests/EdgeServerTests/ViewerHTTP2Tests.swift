@@ -11,8 +11,10 @@ import Testing
             let paths = ["/robots.txt", "/assets/index-AbCdEf12.js", "/index.html", "/robots.txt", "/assets/index-AbCdEf12.js", "/shows/7"]
             let urls = paths.map { "https://\(host):\(edge.httpsPort)\($0)" }
             let output = try await Curl.output(
-                ["--http2", "-Z", "--resolve", "\(host):\(edge.httpsPort):127.0.0.1", "--cacert", edge.caPath,
-                 "-w", "%{http_version} %{response_code} %{num_connects} %{size_download}\\n"]
+                [
+                    "--http2", "-Z", "--resolve", "\(host):\(edge.httpsPort):127.0.0.1", "--cacert", edge.caPath,
+                    "-w", "%{http_version} %{response_code} %{num_connects} %{size_download}\\n",
+                ]
                     + urls.flatMap { ["-o", "/dev/null", $0] }
             )
             let lines = output.split(separator: "\n").map { $0.split(separator: " ") }
@@ -62,6 +64,25 @@ import Testing
             #expect(response.status == 201)
             #expect(response.body == "stored")
             #expect(origin.received.first?.body.utf8.count == payload.utf8.count)
+        }
+    }
+}
+
+extension ViewerHTTP2Tests {
+    /// A plain hit goes out from the stored fields (`StoredHit`); a hit with a non-matching `If-None-Match` takes
+    /// the general path. Both must carry the same fields in the same order, but for the request id (and `Age`).
+    @Test func aStoredHitOverHTTP2HasTheGeneralPathsFields() async throws {
+        try await RunningEdge.with(site: try ViewerOverTLSTests.site()) { edge in
+            _ = try await edge.https("/robots.txt", ["--http2"])
+            let stored = try await edge.https("/robots.txt", ["--http2"])
+            let general = try await edge.https("/robots.txt", ["--http2", "-H", "If-None-Match: \"other\""])
+            func comparable(_ response: Curl.Response) -> [String] {
+                response.headers.filter { $0.name != "x-amz-cf-id" && $0.name != "age" }.map { "\($0.name): \($0.value)" }
+            }
+            #expect(stored["x-cache"] == "Hit from cloudfront")
+            #expect(comparable(stored) == comparable(general))
+            #expect(stored.headers.count == general.headers.count)
+            #expect(stored.body == general.body)
         }
     }
 }

@@ -10,6 +10,16 @@ import Testing
         RecordingOrigin.Reply(headers: [("Content-Type", "application/octet-stream")], body: String(repeating: "x", count: size))
     }
 
+    /// What one stored `reply(size:)` weighs in a cache (body, header text, stored head and bookkeeping), measured
+    /// rather than restated, so that capacities below hold a chosen number of objects.
+    static func weight(ofReplySize size: Int, headers: [(String, String)] = []) async -> Int {
+        let cache = EdgeCache(capacity: 1 << 20)
+        let edge = EdgeFixture(cache: cache)
+        edge.origin.set("/probe", reply(size: size))
+        _ = await edge.send(.GET, "/probe", headers: headers)
+        return cache.usedBytes
+    }
+
     @Test func theDefaultPolicyIsS3FIFO() {
         #expect(EdgeCache(capacity: 1000).policy == .s3fifo)
     }
@@ -48,8 +58,8 @@ import Testing
     }
 
     @Test func aHitCountsAsAUseForThePolicy() async throws {
-        // Each object weighs about 1,140 bytes with its header text and its stored HTTP/1 head: three fit.
-        let cache = try EdgeCache(capacity: 3_500, policy: .lru)
+        // Three fit, four do not.
+        let cache = try EdgeCache(capacity: await Self.weight(ofReplySize: 1_000) * 7 / 2, policy: .lru)
         let edge = EdgeFixture(cache: cache)
         for name in ["a", "b", "c", "d"] { edge.origin.set("/\(name)", Self.reply(size: 1_000)) }
         for name in ["a", "b", "c"] { _ = await edge.send(.GET, "/\(name)") }
@@ -106,8 +116,9 @@ import Testing
     }
 
     @Test func encodingVariantsShareOneEntryAndLeaveTogether() async throws {
-        // Each object weighs about 960 bytes with its headers: two fit, three do not.
-        let cache = try EdgeCache(capacity: 2_500, policy: .fifo)
+        // Two fit, three do not.
+        let weight = await Self.weight(ofReplySize: 900, headers: [("Accept-Encoding", "gzip")])
+        let cache = try EdgeCache(capacity: weight * 5 / 2, policy: .fifo)
         let edge = EdgeFixture(cache: cache)
         edge.origin.set("/a", Self.reply(size: 900))
         edge.origin.set("/b", Self.reply(size: 900))

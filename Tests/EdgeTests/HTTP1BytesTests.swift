@@ -36,7 +36,16 @@ import Testing
     }
 
     static func object(status: HTTPResponseStatus, headers: HTTPHeaders) -> CachedObject {
-        let key = CacheKey(distributionID: "E1", domainName: "d1.cloudfront.net", method: "GET", path: "/a", query: nil, headers: [:], policy: .cachingOptimized, encoding: nil)
+        let key = CacheKey(
+            distributionID: "E1",
+            domainName: "d1.cloudfront.net",
+            method: "GET",
+            path: "/a",
+            query: nil,
+            headers: [:],
+            policy: .cachingOptimized,
+            encoding: nil
+        )
         return CachedObject(
             key: key,
             status: status,
@@ -54,8 +63,8 @@ import Testing
         #expect(head == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n")
         // Sized up front: the allocator's rounding to a power of two is the only slack.
         #expect((object.storedHead?.capacity ?? 0) < 2 * head.utf8.count)
-        // Body, header text (`name: value\r\n` per field) and the head.
-        #expect(object.size == 5 + 26 + 19 + head.utf8.count)
+        // Body, header text (`name: value\r\n` per field), the head, and the bookkeeping for two fields.
+        #expect(object.size == 5 + 26 + 19 + head.utf8.count + CachedObject.objectOverhead + 2 * CachedObject.fieldOverhead)
         #expect(!object.hasDate)
     }
 

@@ -41,7 +41,7 @@ extension EdgeLocation {
             distributionID: exchange.distribution.id
         )
         response.fieldsAreValid = true
-        response.storedHit = StoredHit(object: object, edgeFields: storedHitFields, age: object.age(at: now))
+        response.storedHit = StoredHit(object: object, edgeFields: hitFields, age: object.age(at: now))
         response.distributionDomain = exchange.distribution.domainName
         response.behaviorPathPattern = exchange.behavior.pathPattern.description
         response.isCacheable = true

@@ -30,8 +30,8 @@ public final class EdgeLocation: Sendable {
     let compression: CompressionSettings
     /// `1.1 <32 hex>.cloudfront.net (CloudFront)`.
     let via: String
-    /// The fields every ``StoredHit`` of this POP carries, up to the name of `X-Amz-Cf-Id`, as HTTP/1 bytes.
-    let storedHitFields: ByteBuffer
+    /// The fields every ``StoredHit`` of this POP carries.
+    let hitFields: HitFields
     /// The HTTPS port viewers are redirected to; 443 is left out of `Location`. Set once the listener is bound,
     /// since port 0 is only known then.
     private let redirectPort: Atomic<Int>
@@ -57,12 +57,7 @@ public final class EdgeLocation: Sendable {
         self.clock = clock
         self.compression = compression
         self.via = "1.1 \(Self.viaID(for: code)).cloudfront.net (CloudFront)"
-        var fields = ByteBuffer()
-        HTTP1Bytes.writeField(name: "X-Cache", value: EdgeResult.hit.xCache, into: &fields)
-        HTTP1Bytes.writeField(name: "Via", value: via, into: &fields)
-        HTTP1Bytes.writeField(name: "X-Amz-Cf-Pop", value: code, into: &fields)
-        fields.writeString("X-Amz-Cf-Id: ")
-        self.storedHitFields = fields
+        self.hitFields = HitFields(via: via, pop: code)
     }
 
     public func receive(_ request: ViewerRequest) -> EdgeAction {

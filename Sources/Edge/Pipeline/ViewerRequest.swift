@@ -11,7 +11,7 @@ public struct ViewerRequest: Sendable {
     public var body: ByteBuffer?
     public var isHTTPS: Bool
     public var clientAddress: String
-    /// Whether the listener writes ``StoredHit``s: the HTTP/1.1 listener does; HTTP/2 and tests read `headers`.
+    /// Whether the listener writes ``StoredHit``s: the viewer listeners do; tests read `headers`.
     public var acceptsStoredHit = false
 
     public init(

@@ -9,20 +9,20 @@ import NIOHTTP1
 /// and is reused: once the socket has taken the previous response the storage is unique again, and clearing it
 /// allocates nothing. NIO's encoder would turn each response into three pipeline writes (head, body, end) and
 /// frame with chunked encoding wherever `Content-Length` is missing.
-struct HTTP1ResponseWriter {
+public struct HTTP1ResponseWriter {
     /// Bodies up to this size are copied behind the head: one write and, over TLS, one record.
     static let copiedBodyLimit = 8 * 1024
 
     private var buffer: ByteBuffer
 
-    init(allocator: ByteBufferAllocator) {
+    public init(allocator: ByteBufferAllocator) {
         buffer = allocator.buffer(capacity: 2048)
     }
 
     /// The bytes of one response, and the body to write after them when it was too large to copy. `headers` must
     /// hold valid fields (``ResponseFields``) and the connection's own; `Content-Length` is written where the
     /// fields have it (or last), with the length actually sent, and `Transfer-Encoding` never.
-    mutating func encode(
+    public mutating func encode(
         version: HTTPVersion,
         status: HTTPResponseStatus,
         headers: HTTPHeaders,
@@ -48,11 +48,17 @@ struct HTTP1ResponseWriter {
 
     /// A ``StoredHit``: its stored head and the POP's fields copied, then the fields that change per response.
     /// The same bytes `encode(version:status:headers:body:requestMethod:)` writes for the hit's full headers.
-    mutating func encode(_ hit: StoredHit, requestID: String, date: () -> String, close: Bool, body: ByteBuffer?) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
+    public mutating func encode(
+        _ hit: StoredHit,
+        requestID: String,
+        date: () -> String,
+        close: Bool,
+        body: ByteBuffer?
+    ) -> (bytes: ByteBuffer, uncopiedBody: ByteBuffer?) {
         buffer.clear()
         var head = hit.head
         buffer.writeBuffer(&head)
-        var edgeFields = hit.edgeFields
+        var edgeFields = hit.edgeFields.http1
         buffer.writeBuffer(&edgeFields)
         buffer.writeString(requestID)
         buffer.writeStaticString("\r\n")

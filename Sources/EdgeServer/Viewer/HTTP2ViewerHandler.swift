@@ -65,7 +65,10 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
     func channelReadComplete(context: ChannelHandlerContext) {
         isReading = false
         if connectionCredit > 0 {
-            context.write(wrapOutboundOut(HTTP2Frame(streamID: .rootStream, payload: .windowUpdate(windowSizeIncrement: connectionCredit))), promise: nil)
+            context.write(
+                wrapOutboundOut(HTTP2Frame(streamID: .rootStream, payload: .windowUpdate(windowSizeIncrement: connectionCredit))),
+                promise: nil
+            )
             connectionCredit = 0
             needsFlush = true
         }
@@ -84,7 +87,9 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
             // GOAWAY names the last stream that will be answered; the connection closes once they all are.
             quiescing = true
             context.writeAndFlush(
-                wrapOutboundOut(HTTP2Frame(streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))),
+                wrapOutboundOut(
+                    HTTP2Frame(streamID: .rootStream, payload: .goAway(lastStreamID: lastStreamID, errorCode: .noError, opaqueData: nil))
+                ),
                 promise: nil
             )
             closeIfDrained(context: context)
@@ -149,7 +154,7 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
             body: stream.body,
             isHTTPS: true,
             clientAddress: clientAddress,
-            acceptsStoredHit: false
+            acceptsStoredHit: true
         )
         switch answerer {
         case .edge(.respond(let response)):
@@ -169,23 +174,61 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
             }.whenSuccess { answer in
                 let (handler, context) = bound.value
                 var headers = answer.headers
-                handler.send(status: answer.status, headers: &headers, fieldsAreValid: false, body: answer.body, on: id, method: head.method, context: context)
+                handler.send(
+                    status: answer.status,
+                    headers: &headers,
+                    fieldsAreValid: false,
+                    body: answer.body,
+                    on: id,
+                    method: head.method,
+                    context: context
+                )
             }
         }
     }
 
     private func write(_ response: EdgeResponse, for stream: Stream, on id: HTTP2StreamID, context: ChannelHandlerContext) {
-        var headers = response.headers
-        send(status: response.status, headers: &headers, fieldsAreValid: response.fieldsAreValid, body: response.body, on: id, method: stream.head.method, context: context)
+        if let hit = response.storedHit {
+            send(hit, requestID: response.requestID, body: response.body, on: id, context: context)
+        } else {
+            var headers = response.headers
+            send(
+                status: response.status,
+                headers: &headers,
+                fieldsAreValid: response.fieldsAreValid,
+                body: response.body,
+                on: id,
+                method: stream.head.method,
+                context: context
+            )
+        }
         services.record(
             response,
-            contentType: response.headers.first(name: "content-type"),
+            contentType: response.storedHit?.contentType ?? response.headers.first(name: "content-type"),
             request: stream.head,
             receivedAt: stream.receivedAt,
             now: clock.now,
             isHTTPS: true,
             clientAddress: clientAddress
         )
+    }
+
+    /// A ``StoredHit``: the stored fields and the POP's without a copy of the stored `HTTPHeaders` extended first;
+    /// the same fields in the same order as `send(status:headers:...)` makes of the hit's full headers.
+    private func send(_ hit: StoredHit, requestID: String, body: ByteBuffer?, on id: HTTP2StreamID, context: ChannelHandlerContext) {
+        guard streams[id] != nil else { return }
+        defer { finishStream(id, context: context) }
+        var block = HPACKHeaders()
+        block.reserveCapacity(hit.fields.count + 8)
+        block.add(name: ":status", value: "200")
+        for (name, value) in hit.fields {
+            block.add(name: Self.lowercased(name), value: value)
+        }
+        for (name, value) in hit.edgeFields.http2 { block.add(name: name, value: value) }
+        block.add(name: "x-amz-cf-id", value: requestID, indexing: .nonIndexable)
+        if hit.age > 0 { block.add(name: "age", value: String(hit.age), indexing: .nonIndexable) }
+        if !hit.hasDate { block.add(name: "date", value: dates.current(clock)) }
+        write(block, body: body, on: id, context: context)
     }
 
     /// HEADERS, then DATA unless there is no body, on a stream the viewer has not reset. Field names go in lower
@@ -201,11 +244,7 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
         context: ChannelHandlerContext
     ) {
         guard streams[id] != nil else { return }
-        defer {
-            if !(streams[id]?.isAnswered ?? false) { streams[id] = nil }
-            if !isReading { context.flush() } else { needsFlush = true }
-            closeIfDrained(context: context)
-        }
+        defer { finishStream(id, context: context) }
         guard fieldsAreValid || ResponseFields.areValid(status: status, headers: headers) else {
             context.write(wrapOutboundOut(HTTP2Frame(streamID: id, payload: .rstStream(.internalError))), promise: nil)
             return
@@ -220,11 +259,23 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
             block.add(name: Self.lowercased(name), value: value, indexing: isPerResponse ? .nonIndexable : .indexable)
         }
         if !headers.contains(name: "date") { block.add(name: "date", value: dates.current(clock)) }
-        let sendsBody = method != .HEAD && (body?.readableBytes ?? 0) > 0
+        write(block, body: method == .HEAD ? nil : body, on: id, context: context)
+    }
+
+    private func write(_ block: HPACKHeaders, body: ByteBuffer?, on id: HTTP2StreamID, context: ChannelHandlerContext) {
+        let sendsBody = (body?.readableBytes ?? 0) > 0
         context.write(wrapOutboundOut(HTTP2Frame(streamID: id, payload: .headers(.init(headers: block, endStream: !sendsBody)))), promise: nil)
         if sendsBody, let body {
             context.write(wrapOutboundOut(HTTP2Frame(streamID: id, payload: .data(.init(data: .byteBuffer(body), endStream: true)))), promise: nil)
         }
+    }
+
+    /// After a response: the stream is forgotten (unless answered early, while its request still arrives), and
+    /// what was written is flushed now, or with the rest of the read.
+    private func finishStream(_ id: HTTP2StreamID, context: ChannelHandlerContext) {
+        if !(streams[id]?.isAnswered ?? false) { streams[id] = nil }
+        if isReading { needsFlush = true } else { context.flush() }
+        closeIfDrained(context: context)
     }
 
     private func closeIfDrained(context: ChannelHandlerContext) {
