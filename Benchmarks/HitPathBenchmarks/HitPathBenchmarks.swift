@@ -18,20 +18,14 @@ let benchmarks: @Sendable () -> Void = {
         maxIterations: 50
     )
 
-    Benchmark("edge hit: stored (key, lookup, freshness)") { benchmark async in
-        let pop = await HitFixture.primed()
-        let request = pop.request(acceptsStoredHit: true)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(pop.location.receive(request)) }
-        benchmark.stopMeasurement()
-    }
-
-    Benchmark("edge hit: general path (headers copied and extended)") { benchmark async in
-        let pop = await HitFixture.primed()
-        let request = pop.request(acceptsStoredHit: false)
-        benchmark.startMeasurement()
-        for _ in benchmark.scaledIterations { blackHole(pop.location.receive(request)) }
-        benchmark.stopMeasurement()
+    for (name, acceptsStoredHit) in [("stored (key, lookup, freshness)", true), ("general path (headers copied and extended)", false)] {
+        Benchmark("edge hit: \(name)") { benchmark async in
+            let pop = await HitFixture.primed()
+            let request = pop.request(acceptsStoredHit: acceptsStoredHit)
+            benchmark.startMeasurement()
+            for _ in benchmark.scaledIterations { blackHole(pop.location.receive(request)) }
+            benchmark.stopMeasurement()
+        }
     }
 
     Benchmark("HTTP/1.1 bytes: stored hit") { benchmark async in

@@ -1,4 +1,5 @@
 import Edge
+import Gateway
 import NIOCore
 import NIOHPACK
 import NIOHTTP1
@@ -160,19 +161,16 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
         case .edge(.respond(let response)):
             write(response, for: stream, on: id, context: context)
         case .edge(.fetch(let fetch)):
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            context.eventLoop.makeFutureWithTask { await fetch.run() }.whenSuccess { response in
-                let (handler, context) = bound.value
+            answerLater(self, context: context, { await fetch.run() }) { handler, context, response in
                 handler.write(response, for: stream, on: id, context: context)
             }
         case .gateway(let host, let apiDomains):
             let clientAddress = clientAddress
             let body = stream.body
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            context.eventLoop.makeFutureWithTask {
+            let gatewayAnswer: @Sendable () async -> APIResponse = {
                 await apiDomains.respond(to: head, host: host, body: body, clientAddress: clientAddress)
-            }.whenSuccess { answer in
-                let (handler, context) = bound.value
+            }
+            answerLater(self, context: context, gatewayAnswer) { handler, context, answer in
                 var headers = answer.headers
                 handler.send(
                     status: answer.status,

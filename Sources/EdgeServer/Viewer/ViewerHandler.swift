@@ -1,4 +1,5 @@
 import Edge
+import Gateway
 import NIOCore
 import NIOHTTP1
 
@@ -139,20 +140,17 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             write(consume response, for: head, context: context)
         case .edge(.fetch(let fetch)):
             held.startWaiting()
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            context.eventLoop.makeFutureWithTask { await fetch.run() }.whenSuccess { response in
-                let (handler, context) = bound.value
+            answerLater(self, context: context, { await fetch.run() }) { handler, context, response in
                 handler.write(response, for: head, context: context)
                 handler.resumeHeldRequests(context: context)
             }
         case .gateway(let host, let apiDomains):
             held.startWaiting()
             let clientAddress = clientAddress
-            let bound = NIOLoopBound((self, context), eventLoop: context.eventLoop)
-            context.eventLoop.makeFutureWithTask {
+            let gatewayAnswer: @Sendable () async -> APIResponse = {
                 await apiDomains.respond(to: head, host: host, body: body, clientAddress: clientAddress)
-            }.whenSuccess { answer in
-                let (handler, context) = bound.value
+            }
+            answerLater(self, context: context, gatewayAnswer) { handler, context, answer in
                 var headers = answer.headers
                 let body = head.method == .HEAD ? nil : answer.body
                 handler.send(status: answer.status, headers: &headers, fieldsAreValid: false, body: body, close: false, for: head, context: context)
