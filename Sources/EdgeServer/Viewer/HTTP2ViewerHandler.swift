@@ -161,7 +161,7 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
         case .edge(.respond(let response)):
             write(response, for: stream, on: id, context: context)
         case .edge(.fetch(let fetch)):
-            answerLater(self, context: context, { await fetch.run() }) { handler, context, response in
+            answerLater(self, context: context, fetch.run) { handler, context, response in
                 handler.write(response, for: stream, on: id, context: context)
             }
         case .gateway(let host, let apiDomains):

@@ -140,7 +140,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             write(consume response, for: head, context: context)
         case .edge(.fetch(let fetch)):
             held.startWaiting()
-            answerLater(self, context: context, { await fetch.run() }) { handler, context, response in
+            answerLater(self, context: context, fetch.run) { handler, context, response in
                 handler.write(response, for: head, context: context)
                 handler.resumeHeldRequests(context: context)
             }
