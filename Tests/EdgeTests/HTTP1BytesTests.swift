@@ -35,7 +35,7 @@ import Testing
         #expect(!HTTP1Bytes.name("Range2", is: "range"))
     }
 
-    static func object(status: HTTPResponseStatus, headers: HTTPHeaders) -> CachedObject {
+    static func object(status: HTTPResponseStatus, headers: HTTPHeaders, body: ByteBuffer = ByteBuffer(string: "hello")) -> CachedObject {
         let key = CacheKey(
             distributionID: "E1",
             domainName: "d1.cloudfront.net",
@@ -50,7 +50,7 @@ import Testing
             key: key,
             status: status,
             headers: headers,
-            body: ByteBuffer(string: "hello"),
+            body: body,
             storedAt: 0,
             freshness: Freshness(ttl: 60, staleWhileRevalidate: 0, staleIfError: nil, age: 0),
             isError: status.code >= 400
@@ -63,9 +63,19 @@ import Testing
         #expect(head == "HTTP/1.1 200 OK\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n")
         // Sized up front: the allocator's rounding to a power of two is the only slack.
         #expect((object.storedHead?.capacity ?? 0) < 2 * head.utf8.count)
-        // Body, header text (`name: value\r\n` per field), the head, and the bookkeeping for two fields.
-        #expect(object.size == 5 + 26 + 19 + head.utf8.count + CachedObject.objectOverhead + 2 * CachedObject.fieldOverhead)
+        // The body's and the head's storage (powers of two), the header text (`name: value\r\n` per field), and the
+        // bookkeeping for two fields.
+        #expect(object.size == 8 + 26 + 19 + 64 + CachedObject.objectOverhead + 2 * CachedObject.fieldOverhead)
         #expect(!object.hasDate)
+    }
+
+    @Test func aBodyHeldInALargerStorageIsCopiedIntoItsOwn() {
+        var large = ByteBuffer()
+        large.writeString(String(repeating: "x", count: 4_000))
+        let slice = large.getSlice(at: 0, length: 100)!
+        let object = Self.object(status: .ok, headers: ["Content-Length": "100"], body: slice)
+        #expect(object.body == slice)
+        #expect(object.body.storageCapacity == 128)
     }
 
     @Test func otherStatusesAndUnsafeFieldsHaveNoStoredHead() {

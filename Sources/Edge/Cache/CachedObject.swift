@@ -39,10 +39,10 @@ public final class CachedObject: Sendable {
     let storedHead: ByteBuffer?
     /// Whether the origin's `Date` is among the fields; the listener adds one otherwise.
     let hasDate: Bool
-    /// Bytes the object takes in memory, as the cache's capacity counts them: the body, the header text, the stored
-    /// head, and an estimate of the bookkeeping around them (``fieldOverhead``, ``objectOverhead``). Without the
-    /// bookkeeping a cache of small objects holds far more than its capacity: 1 KiB objects with S3's twelve fields
-    /// took 1.37 bytes of memory per byte counted.
+    /// Bytes the object takes in memory, as the cache's capacity counts them: the storage of the body and of the
+    /// stored head (a `ByteBuffer` allocates a power of two, so a 100 KiB body holds 128 KiB), the header text, and an
+    /// estimate of the bookkeeping around them (``fieldOverhead``, ``objectOverhead``). Counting the bodies' bytes
+    /// alone, a 128 MiB cache held 175 MiB through a churn of 1 KiB to 1 MiB objects.
     public let size: Int
 
     /// Per stored field: its slot in `HTTPHeaders` (two `String`s) and, for names or values over 15 bytes, the
@@ -67,7 +67,7 @@ public final class CachedObject: Sendable {
         self.key = key
         self.status = status
         self.headers = headers
-        self.body = body
+        self.body = Self.compacted(body)
         self.storedAt = storedAt
         self.ttl = freshness.ttl
         self.staleWhileRevalidate = freshness.staleWhileRevalidate
@@ -86,7 +86,16 @@ public final class CachedObject: Sendable {
         let headerBytes = headers.reduce(0) { $0 + $1.name.utf8.count + $1.value.utf8.count + 4 }
         self.storedHead = status == .ok && hasValidFields ? Self.http1Head(status: status, headers: headers, fieldBytes: headerBytes) : nil
         let bookkeeping = Self.objectOverhead + Self.fieldOverhead * headers.count
-        self.size = body.readableBytes + headerBytes + (storedHead?.readableBytes ?? 0) + bookkeeping
+        self.size = self.body.storageCapacity + headerBytes + (storedHead?.storageCapacity ?? 0) + bookkeeping
+    }
+
+    /// A body kept in storage more than twice its size (a slice of a larger read, or a buffer grown while
+    /// receiving) is copied into its own, so the cache does not hold, nor count, the rest.
+    private static func compacted(_ body: ByteBuffer) -> ByteBuffer {
+        guard body.storageCapacity > 2 * max(body.readableBytes, 1) else { return body }
+        var copy = EdgeLocation.allocator.buffer(capacity: body.readableBytes)
+        copy.writeImmutableBuffer(body)
+        return copy
     }
 
     private static func http1Head(status: HTTPResponseStatus, headers: HTTPHeaders, fieldBytes: Int) -> ByteBuffer {
