@@ -85,7 +85,8 @@ public final class EdgeServer: Sendable {
                 ),
                 host: options.host,
                 port: options.controlPort,
-                services: [tier.store, POPService(location: location)] + assembly.autoInvalidation(ledger: ledger),
+                services: [tier.store, POPService(location: location), MemoryTrimService(cache: cache)]
+                    + assembly.autoInvalidation(ledger: ledger),
                 eventLoopGroup: group,
                 logger: controlLogger
             )
