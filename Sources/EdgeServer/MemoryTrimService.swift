@@ -10,7 +10,7 @@ import Glibc
 ///
 /// glibc keeps freed blocks in its heap for reuse, and a cache storing and evicting objects of 1 KiB to 1 MiB leaves
 /// that heap fragmented: through a 60 s churn a 128 MiB cache's process grew to 216 MiB resident while the live data
-/// stayed within the capacity. `malloc_trim` returns the whole free pages inside the heap. It runs at most once a
+/// stayed within the capacity. `malloc_trim` returns the whole free pages inside the heap. It runs at most twice a
 /// second, only after the cache has evicted, on NIO's blocking-work pool rather than an event loop or a cooperative
 /// thread. Forcing large blocks into `mmap` instead (`MALLOC_MMAP_THRESHOLD_`) also bounded the growth, but cost a
 /// third of the churn's requests per second in page faults.
@@ -23,7 +23,7 @@ struct MemoryTrimService: Service {
         await cancelWhenGracefulShutdown {
             var evictions = cache.evictions
             while !Task.isCancelled {
-                try? await Task.sleep(for: .seconds(1))
+                try? await Task.sleep(for: .milliseconds(500))
                 let now = cache.evictions
                 guard now != evictions else { continue }
                 evictions = now
