@@ -36,6 +36,11 @@ public enum HTTP1Bytes {
         buffer.writeStaticString("\r\n")
     }
 
+    /// Whether a field name has an ASCII upper-case letter: HTTP/2 sends names in lower case (RFC 9113 §8.2.1).
+    public static func hasUpperCase(_ name: String) -> Bool {
+        name.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }
+    }
+
     /// Whether the field name `name` is `lowercased`, ignoring ASCII case, without making a lowercased copy.
     /// Folding by OR-ing 0x20 is exact for the letters, digits and `-` of `lowercased`; `name` is a token (as the
     /// decoder and ``ResponseFields`` ensure), so no other byte can fold into them (CR would fold to `-`).

@@ -290,6 +290,6 @@ final class HTTP2ViewerHandler: ChannelInboundHandler {
     /// Field names are mostly sent in mixed case by origins; most are short enough that the lowered copy is a
     /// small string, stored inline.
     private static func lowercased(_ name: String) -> String {
-        name.utf8.contains { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) } ? name.lowercased() : name
+        HTTP1Bytes.hasUpperCase(name) ? name.lowercased() : name
     }
 }

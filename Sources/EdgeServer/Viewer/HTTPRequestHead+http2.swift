@@ -1,3 +1,4 @@
+import Edge
 import NIOHPACK
 import NIOHTTP1
 
@@ -16,7 +17,7 @@ extension HTTPRequestHead {
         headers.reserveCapacity(block.count)
         for (name, value, _) in block {
             guard name.utf8.first == UInt8(ascii: ":") else {
-                if name.utf8.contains(where: { (UInt8(ascii: "A")...UInt8(ascii: "Z")).contains($0) }) { return nil }
+                if HTTP1Bytes.hasUpperCase(name) { return nil }
                 if HTTP2ViewerHandler.isConnectionSpecific(name) { return nil }
                 if name == "te", value != "trailers" { return nil }
                 headers.add(name: name, value: value)

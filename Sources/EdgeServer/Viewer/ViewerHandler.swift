@@ -171,7 +171,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
     /// Takes the response, so that its headers (one copy made for it by the edge) are extended in place.
     private func write(_ response: consuming EdgeResponse, for request: HTTPRequestHead, context: ChannelHandlerContext) {
         if let hit = response.storedHit {
-            let close = response.closeConnection || !request.isKeepAlive || quiescing
+            let close = closes(after: request, asked: response.closeConnection)
             if close { refusing = true }
             let (bytes, uncopiedBody) = writer.encode(
                 hit,
@@ -208,6 +208,12 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
         )
     }
 
+    /// Whether the connection ends with this response: the edge asked (413, 400), the viewer did (`Connection:
+    /// close`, HTTP/1.0 without keep-alive), or the server is stopping.
+    private func closes(after request: HTTPRequestHead, asked: Bool) -> Bool {
+        asked || !request.isKeepAlive || quiescing
+    }
+
     /// Writes one response, adding `Date` and the connection handling of the request's HTTP version. Fields the
     /// edge cannot vouch for are checked first (the pipeline has no validator of its own, see `ViewerListener`);
     /// a response that cannot be written as it is ends the connection, as NIO's validator would have.
@@ -225,7 +231,7 @@ final class ViewerHandler: ChannelDuplexHandler, RemovableChannelHandler {
             return
         }
         if !headers.contains(name: "date") { headers.add(name: "Date", value: dates.current(clock)) }
-        let close = closeRequested || !request.isKeepAlive || quiescing
+        let close = closes(after: request, asked: closeRequested)
         if close {
             refusing = true
             headers.replaceOrAdd(name: "Connection", value: "close")
